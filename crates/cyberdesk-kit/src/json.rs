@@ -1,0 +1,110 @@
+//! JSON text in and out, with the limits that keep hostile input from
+//! exhausting the stack or memory.
+
+use crate::error::{KitError, Result};
+use serde_json::Value;
+
+/// The deepest nesting any value may have, from any host. `serde_json`
+/// refuses deeper text by itself; the bindings enforce the same limit while
+/// converting host values.
+pub const MAX_DEPTH: usize = 128;
+
+/// The largest JSON text [`parse_json`] reads.
+pub const MAX_JSON_BYTES: usize = 64 * 1024 * 1024;
+
+/// Parses JSON text into a value, refusing text over [`MAX_JSON_BYTES`] and
+/// nesting over [`MAX_DEPTH`] with a coded error.
+pub fn parse_json(text: &str) -> Result<Value> {
+    if text.len() > MAX_JSON_BYTES {
+        return Err(KitError::TooLarge {
+            what: "JSON text",
+            limit: MAX_JSON_BYTES,
+        });
+    }
+    serde_json::from_str(text).map_err(|e| {
+        if e.to_string().starts_with("recursion limit exceeded") {
+            KitError::TooDeep { limit: MAX_DEPTH }
+        } else {
+            // serde_json's messages give a position and a category, never
+            // the text itself.
+            KitError::InvalidJson {
+                message: e.to_string(),
+            }
+        }
+    })
+}
+
+/// Checks that `value` nests no deeper than [`MAX_DEPTH`], without recursion.
+pub fn check_depth(value: &Value) -> Result<()> {
+    let mut stack: Vec<(&Value, usize)> = vec![(value, 1)];
+    while let Some((v, depth)) = stack.pop() {
+        match v {
+            Value::Array(items) if !items.is_empty() => {
+                if depth >= MAX_DEPTH {
+                    return Err(KitError::TooDeep { limit: MAX_DEPTH });
+                }
+                stack.extend(items.iter().map(|i| (i, depth + 1)));
+            }
+            Value::Object(map) if !map.is_empty() => {
+                if depth >= MAX_DEPTH {
+                    return Err(KitError::TooDeep { limit: MAX_DEPTH });
+                }
+                stack.extend(map.values().map(|i| (i, depth + 1)));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Compact JSON text (no spaces, keys in the value's own order, non-ASCII
+/// kept as UTF-8). This is the one layout every language produces.
+pub fn to_compact(value: &Value) -> String {
+    // Serializing a `Value` into a `String` cannot fail: keys are strings
+    // and numbers are finite by construction.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// The JSON type name of a value, for messages.
+pub fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "number",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_text_is_too_deep_not_a_crash() {
+        let text = "[".repeat(100_000) + &"]".repeat(100_000);
+        assert_eq!(
+            parse_json(&text).map_err(|e| e.code()),
+            Err(crate::ErrorCode::TooDeep)
+        );
+    }
+
+    #[test]
+    fn depth_check_counts_levels() {
+        let mut v = Value::from(1);
+        for _ in 0..MAX_DEPTH - 1 {
+            v = Value::Array(vec![v]);
+        }
+        assert!(check_depth(&v).is_ok());
+        let v = Value::Array(vec![v]);
+        assert!(check_depth(&v).is_err());
+    }
+
+    #[test]
+    fn compact_keeps_key_order_and_unicode() {
+        let v = parse_json(r#"{"b": 1, "a": "é"}"#).unwrap_or_default();
+        assert_eq!(to_compact(&v), r#"{"b":1,"a":"é"}"#);
+    }
+}

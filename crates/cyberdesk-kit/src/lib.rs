@@ -1,0 +1,66 @@
+//! # cyberdesk-kit
+//!
+//! Build, check and read Cyberdesk API requests, from any runtime.
+//!
+//! **This crate does no I/O.** It opens no socket, reads no file, clock or
+//! environment variable, and spawns nothing: it turns values into request
+//! descriptions ([`Request`]) and response text into values or errors. The
+//! host (your Rust code, or the JavaScript and Python bindings) sends the
+//! request and sleeps between retries. The only outside input is entropy,
+//! for idempotency keys and retry jitter, taken in one function.
+//!
+//! * [`build_workflow_update`], [`build_run_create`]: validated requests,
+//!   absent / null / value kept exact.
+//! * [`validate`]: OpenAPI validation with the server's 422 error shape.
+//! * [`parse_prompt`], [`resolve_prompt`], [`preflight_run`]: prompt
+//!   variables, resolved exactly as Cyberdesk resolves them, and what would
+//!   go wrong in a run before it is sent.
+//! * [`parse_response`], [`retry_delay`], [`new_idempotency_key`]: the rest
+//!   of an HTTP exchange, without the HTTP.
+//!
+//! ```
+//! use cyberdesk_kit::{build_run_create, RunOptions};
+//! use serde_json::json;
+//!
+//! let workflow = json!({"main_prompt": "Look up {customer_id}."});
+//! let run = json!({
+//!     "workflow_id": "550e8400-e29b-41d4-a716-446655440000",
+//!     "main_prompt": "v7: look up {customer_id} and type {$pin}.",
+//!     "input_values": {"customer_id": "C-42"},
+//!     "sensitive_input_values": {"pin": "1234"},
+//! });
+//! let req = build_run_create(&run, RunOptions { workflow: Some(&workflow), ..Default::default() })?;
+//! assert_eq!(req.path, "/v1/runs");
+//! assert!(req.body.starts_with(r#"{"workflow_id":"550e8400-e29b-41d4-a716-446655440000","main_prompt":"v7"#));
+//! # Ok::<(), cyberdesk_kit::KitError>(())
+//! ```
+
+mod diff;
+mod error;
+mod formats;
+mod inputschema;
+mod json;
+mod preflight;
+mod prompt;
+mod request;
+mod response;
+mod retry;
+mod schema;
+mod suggest;
+mod validate;
+
+pub use diff::{apply_workflow_update, diff_workflow_update};
+pub use error::{ErrorCode, Issue, IssueCode, KitError, LocItem, Result, Severity, ValidationError};
+pub use json::{check_depth, parse_json, to_compact, MAX_DEPTH, MAX_JSON_BYTES};
+pub use preflight::{merge_inputs, preflight_run, preflight_run_with, Preflight, PromptSource, RunContext};
+pub use prompt::{
+    parse_prompt, parse_prompt_with, render_value, resolve_prompt, resolve_prompt_with, Offsets, PathSegment,
+    Resolution, Variable, VariableKind, EMPTY_SENTINEL, MAX_PROMPT_BYTES,
+};
+pub use request::{
+    build_run_create, build_workflow_update, new_idempotency_key, Method, Request, RunOptions, UpdateOptions,
+};
+pub use response::{parse_response, parse_response_with, Operation};
+pub use retry::{is_retryable, retry_delay, RetryInput, DEFAULT_MAX_RETRIES, INITIAL_DELAY, MAX_DELAY, MAX_RETRY_AFTER};
+pub use schema::{Spec, EMBEDDED_SPEC};
+pub use validate::{report as validation_report, validate, validate_json, validate_with, Report, UnknownField};

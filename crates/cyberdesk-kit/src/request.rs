@@ -1,0 +1,405 @@
+//! Request builders: `PATCH /v1/workflows/{id}` and `POST /v1/runs`.
+//!
+//! A builder validates everything it is given (payload, path parameter,
+//! idempotency key), raises one [`KitError::Validation`] listing every
+//! problem, and otherwise returns a [`Request`] description for the host to
+//! send. The three states of a patch field (absent, null, value) are kept as
+//! they are: the body is the caller's object with its top-level keys put in
+//! the schema's order, written as compact JSON.
+
+use crate::error::{Issue, IssueCode, KitError, LocItem, Result, Severity, ValidationError};
+use crate::inputschema::{self, SchemaProblem};
+use crate::json::{check_depth, to_compact};
+use crate::preflight::{preflight_run_with, RunContext};
+use crate::prompt::Offsets;
+use crate::schema::{order_like_schema, Spec};
+use crate::validate::{report, Report};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// An HTTP method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PATCH
+    Patch,
+    /// PUT
+    Put,
+    /// DELETE
+    Delete,
+}
+
+impl Method {
+    /// `"GET"`, `"POST"`, ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Patch => "PATCH",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+    /// Whether the method writes (and so needs an idempotency key to be retried).
+    pub fn is_write(self) -> bool {
+        !matches!(self, Method::Get)
+    }
+}
+
+/// A request for the host to send. The API key never enters the core: the
+/// host adds `Authorization: Bearer ...` itself.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Request {
+    /// The HTTP method.
+    pub method: Method,
+    /// The path, to append to the base URL.
+    pub path: String,
+    /// Headers, in a fixed order.
+    #[serde(serialize_with = "headers_as_map")]
+    pub headers: Vec<(String, String)>,
+    /// Compact JSON; top-level keys in the schema's order.
+    pub body: String,
+    /// The `Idempotency-Key` header's value (reuse it on every retry).
+    pub idempotency_key: Option<String>,
+    /// Findings that don't stop the request (unknown fields, ...).
+    pub warnings: Vec<Issue>,
+}
+
+fn headers_as_map<S: serde::Serializer>(h: &[(String, String)], s: S) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(h.len()))?;
+    for (k, v) in h {
+        m.serialize_entry(k, v)?;
+    }
+    m.end()
+}
+
+/// Options of [`build_workflow_update`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct UpdateOptions<'a> {
+    /// The caller's `Idempotency-Key`; a fresh UUID v4 when `None`.
+    pub idempotency_key: Option<&'a str>,
+    /// Validate against this document instead of the embedded one.
+    pub spec: Option<&'a Spec>,
+}
+
+/// Options of [`build_run_create`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunOptions<'a> {
+    /// The caller's `Idempotency-Key`; a fresh UUID v4 when `None`.
+    pub idempotency_key: Option<&'a str>,
+    /// The workflow (at least `main_prompt`, optionally `input_schema`):
+    /// when given, the run is preflighted and any error stops the build.
+    pub workflow: Option<&'a Value>,
+    /// Machine, pool and spec context for the preflight.
+    pub context: RunContext<'a>,
+}
+
+/// A fresh idempotency key: a random UUID v4, hyphenated, lowercase.
+pub fn new_idempotency_key() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// 64 random bits: the one place the core takes entropy (besides keys).
+pub(crate) fn random_u64() -> u64 {
+    // A v4 UUID carries 122 random bits from the platform's generator.
+    (uuid::Uuid::new_v4().as_u128() >> 64) as u64
+}
+
+fn loc(items: &[&str]) -> Vec<LocItem> {
+    items.iter().map(|s| LocItem::Key((*s).to_owned())).collect()
+}
+
+fn check_key(key: Option<&str>, errors: &mut Vec<ValidationError>) -> Option<String> {
+    match key {
+        None => Some(new_idempotency_key()),
+        Some(k) => {
+            let ok = !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| (0x21..=0x7e).contains(&b));
+            if ok {
+                Some(k.to_owned())
+            } else {
+                errors.push(ValidationError::new(
+                    loc(&["header", "Idempotency-Key"]),
+                    "value_error",
+                    "Value error, an idempotency key must be 1 to 255 visible ASCII characters (no spaces or line breaks)",
+                ));
+                None
+            }
+        }
+    }
+}
+
+fn unknown_field_warnings(r: &Report, schema: &str) -> Vec<Issue> {
+    r.unknown_fields
+        .iter()
+        .map(|u| {
+            let name = match u.loc.last() {
+                Some(LocItem::Key(k)) => k.clone(),
+                _ => String::new(),
+            };
+            let hint = u
+                .suggestion
+                .as_ref()
+                .map(|s| format!("; did you mean {s}?"))
+                .unwrap_or_default();
+            let where_ = if u.loc.len() > 2 { "this object" } else { schema };
+            Issue::new(
+                IssueCode::UnknownField,
+                format!("{name} is not a field of {where_}: the server would silently drop it{hint}"),
+            )
+            .at(u.loc.clone())
+        })
+        .collect()
+}
+
+/// The JSON Schema strings of a workflow: must parse, must be schemas.
+fn check_schema_strings(obj: &Map<String, Value>, errors: &mut Vec<ValidationError>) {
+    for field in ["input_schema", "output_schema"] {
+        if let Some(Value::String(text)) = obj.get(field) {
+            match inputschema::compile(text) {
+                Ok(_) => {}
+                Err(SchemaProblem::NotJson(why)) => errors.push(
+                    ValidationError::new(loc(&["body", field]), "json_invalid", format!("Invalid JSON: {why}"))
+                        .with_ctx("error", why),
+                ),
+                Err(SchemaProblem::NotSchema(why)) => errors.push(
+                    ValidationError::new(
+                        loc(&["body", field]),
+                        "json_schema_invalid",
+                        format!("Value error, not a valid JSON Schema document: {why}"),
+                    )
+                    .with_ctx("error", why),
+                ),
+            }
+        }
+    }
+}
+
+fn non_empty_str(v: Option<&Value>) -> bool {
+    v.and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty())
+}
+
+/// What the schema can't say about post-run checks.
+fn check_post_run_checks(obj: &Map<String, Value>, errors: &mut Vec<ValidationError>, warnings: &mut Vec<Issue>) {
+    let Some(Value::Array(checks)) = obj.get("post_run_checks") else {
+        return;
+    };
+    let mut names: Vec<&str> = Vec::new();
+    for (i, check) in checks.iter().enumerate() {
+        let Some(c) = check.as_object() else { continue };
+        let at = |field: &str| {
+            vec![
+                LocItem::Key("body".into()),
+                LocItem::Key("post_run_checks".into()),
+                LocItem::Index(i),
+                LocItem::Key(field.into()),
+            ]
+        };
+        let mode = c.get("file_target_mode").and_then(Value::as_str);
+        let kind = c.get("type").and_then(Value::as_str);
+        let required_by_mode = match mode {
+            Some("loop_items") if !non_empty_str(c.get("loop_input")) => Some("loop_input"),
+            Some("regex") if !non_empty_str(c.get("file_name_regex")) => Some("file_name_regex"),
+            Some("exact")
+                if !c
+                    .get("file_names")
+                    .and_then(Value::as_array)
+                    .is_some_and(|a| !a.is_empty()) =>
+            {
+                Some("file_names")
+            }
+            _ => None,
+        };
+        if let (Some(field), Some(mode)) = (required_by_mode, mode) {
+            errors.push(ValidationError::new(
+                at(field),
+                "value_error",
+                format!("Value error, {field} is required when file_target_mode is '{mode}'"),
+            ));
+        }
+        if let Some(re) = c.get("file_name_regex").and_then(Value::as_str) {
+            if regex::Regex::new(re).is_err() {
+                warnings.push(
+                    Issue::new(
+                        IssueCode::RegexNotPortable,
+                        "file_name_regex does not compile as a regular expression here; check it against the server's dialect",
+                    )
+                    .at(at("file_name_regex")),
+                );
+            }
+        }
+        let attachment = matches!(kind, Some("run_attachment_exists" | "run_attachment_image_check"));
+        if attachment && mode.is_none() {
+            warnings.push(
+                Issue::new(
+                    IssueCode::PostRunCheckIncomplete,
+                    format!("a {} check has no file_target_mode, so it names no attachment to look for", kind.unwrap_or_default()),
+                )
+                .at(at("file_target_mode")),
+            );
+        }
+        let needs_prompt = matches!(kind, Some("output_data_agentic_check" | "run_attachment_image_check"));
+        if needs_prompt && !non_empty_str(c.get("check_prompt")) {
+            warnings.push(
+                Issue::new(
+                    IssueCode::PostRunCheckIncomplete,
+                    format!("a {} check has no check_prompt telling the checker what to verify", kind.unwrap_or_default()),
+                )
+                .at(at("check_prompt")),
+            );
+        }
+        if !c.get("expected_match_count").unwrap_or(&Value::Null).is_null()
+            && non_empty_str(c.get("expected_match_count_ref"))
+        {
+            warnings.push(
+                Issue::new(
+                    IssueCode::PostRunCheckIncomplete,
+                    "both expected_match_count and expected_match_count_ref are set; only one can decide the count",
+                )
+                .at(at("expected_match_count_ref")),
+            );
+        }
+        if let Some(name) = c.get("name").and_then(Value::as_str) {
+            if names.contains(&name) {
+                warnings.push(
+                    Issue::new(
+                        IssueCode::DuplicatePostRunCheck,
+                        format!("two post-run checks are named {name:?}; names should tell checks apart"),
+                    )
+                    .at(at("name")),
+                );
+            }
+            names.push(name);
+        }
+    }
+}
+
+fn finish(
+    method: Method,
+    path: String,
+    schema: &str,
+    spec: &Spec,
+    payload: &Map<String, Value>,
+    key: Option<String>,
+    warnings: Vec<Issue>,
+) -> Result<Request> {
+    let names = spec.property_names(schema)?;
+    let body = to_compact(&Value::Object(order_like_schema(&names, payload)));
+    let mut headers = vec![
+        ("Content-Type".to_owned(), "application/json".to_owned()),
+        ("Accept".to_owned(), "application/json".to_owned()),
+    ];
+    if let Some(k) = &key {
+        headers.push(("Idempotency-Key".to_owned(), k.clone()));
+    }
+    Ok(Request {
+        method,
+        path,
+        headers,
+        body,
+        idempotency_key: key,
+        warnings,
+    })
+}
+
+/// Builds `PATCH /v1/workflows/{workflow_id}` for `update`.
+///
+/// Keys absent from `update` stay unchanged on the server; keys set to
+/// `null` clear. Every problem (workflow id included) is raised together as
+/// one [`KitError::Validation`].
+pub fn build_workflow_update(workflow_id: &str, update: &Value, opts: UpdateOptions<'_>) -> Result<Request> {
+    let spec = match opts.spec {
+        Some(s) => s,
+        None => Spec::embedded()?,
+    };
+    check_depth(update)?;
+    let mut errors = Vec::new();
+    if let Some(why) = crate::formats::uuid_problem(workflow_id) {
+        errors.push(
+            ValidationError::new(loc(&["path", "workflow_id"]), "uuid_parsing", format!("Input should be a valid UUID, {why}"))
+                .with_ctx("error", why),
+        );
+    }
+    let r = report(spec, "WorkflowUpdate", update, "body")?;
+    errors.extend(r.errors.iter().cloned());
+    let mut warnings = unknown_field_warnings(&r, "WorkflowUpdate");
+    let empty = Map::new();
+    let obj = update.as_object().unwrap_or(&empty);
+    check_schema_strings(obj, &mut errors);
+    check_post_run_checks(obj, &mut errors, &mut warnings);
+    let key = check_key(opts.idempotency_key, &mut errors);
+    if !errors.is_empty() {
+        return Err(KitError::Validation { errors });
+    }
+    if obj.is_empty() {
+        warnings.push(Issue::new(IssueCode::EmptyUpdate, "the update has no fields, so it changes nothing"));
+    }
+    finish(
+        Method::Patch,
+        format!("/v1/workflows/{workflow_id}"),
+        "WorkflowUpdate",
+        spec,
+        obj,
+        key,
+        warnings,
+    )
+}
+
+/// Routing warnings of a run: fields the server will ignore.
+pub(crate) fn routing_warnings(run: &Map<String, Value>) -> Vec<Issue> {
+    let set = |k: &str| run.get(k).is_some_and(|v| !v.is_null());
+    let mut out = Vec::new();
+    if set("session_id") && (set("machine_id") || set("pool_ids")) {
+        out.push(
+            Issue::new(
+                IssueCode::SessionOverridesMachine,
+                "session_id is set, so the run joins that session's machine and machine_id / pool_ids are ignored",
+            )
+            .at(loc(&["body", "session_id"])),
+        );
+    } else if set("machine_id") && set("pool_ids") {
+        out.push(
+            Issue::new(IssueCode::PoolIdsIgnored, "pool_ids is ignored because machine_id is set")
+                .at(loc(&["body", "pool_ids"])),
+        );
+    }
+    out
+}
+
+/// Builds `POST /v1/runs` for `run`. With a workflow in `opts`, the run is
+/// preflighted first and an error-severity issue raises
+/// [`KitError::Preflight`].
+pub fn build_run_create(run: &Value, opts: RunOptions<'_>) -> Result<Request> {
+    let spec = match opts.context.spec {
+        Some(s) => s,
+        None => Spec::embedded()?,
+    };
+    check_depth(run)?;
+    let r = report(spec, "RunCreate", run, "body")?;
+    let mut errors = r.errors.clone();
+    let key = check_key(opts.idempotency_key, &mut errors);
+    if !errors.is_empty() {
+        return Err(KitError::Validation { errors });
+    }
+    let empty = Map::new();
+    let obj = run.as_object().unwrap_or(&empty);
+    let mut warnings = unknown_field_warnings(&r, "RunCreate");
+    warnings.extend(routing_warnings(obj));
+    if let Some(workflow) = opts.workflow {
+        let pre = preflight_run_with(run, workflow, opts.context, Offsets::Utf8)?;
+        if pre.issues.iter().any(|i| i.severity == Severity::Error) {
+            return Err(KitError::Preflight { issues: pre.issues });
+        }
+        for issue in pre.issues {
+            let dup = warnings.iter().any(|w| w.code == issue.code && w.loc == issue.loc);
+            if issue.severity == Severity::Warning && !dup {
+                warnings.push(issue);
+            }
+        }
+    }
+    finish(Method::Post, "/v1/runs".to_owned(), "RunCreate", spec, obj, key, warnings)
+}

@@ -1,0 +1,608 @@
+//! Validation of payloads against the compiled OpenAPI schemas, reporting
+//! what FastAPI/pydantic would report: the same `loc`, `type` and wording.
+//!
+//! The walk is strict JSON Schema (a string `"true"` is not a boolean),
+//! reports every problem in field order, asserts the `uuid` and `date-time`
+//! formats, counts string lengths in characters and stops counting as soon
+//! as the answer is known. Unions are reported the way pydantic reports an
+//! `Optional[X]`: the errors of `X`, not one error per branch.
+
+use crate::error::{KitError, LocItem, Result, ValidationError};
+use crate::formats;
+use crate::json::{parse_json, MAX_DEPTH};
+use crate::schema::{ty, Additional, Format, Node, NodeId, Spec};
+use crate::suggest::closest;
+use serde_json::Value;
+
+/// A field the schema does not declare (the server drops it silently).
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnknownField {
+    /// Where, from `"body"`.
+    pub loc: Vec<LocItem>,
+    /// The closest declared field, when one is close.
+    pub suggestion: Option<String>,
+}
+
+/// Everything one validation found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    /// Schema violations, in the server's 422 shape.
+    pub errors: Vec<ValidationError>,
+    /// Undeclared fields (not errors).
+    pub unknown_fields: Vec<UnknownField>,
+}
+
+/// Validates `payload` against the component `schema_name` of the embedded
+/// OpenAPI document. `Ok(vec![])` when valid.
+pub fn validate(schema_name: &str, payload: &Value) -> Result<Vec<ValidationError>> {
+    validate_with(Spec::embedded()?, schema_name, payload)
+}
+
+/// [`validate`] against a document loaded at run time.
+pub fn validate_with(spec: &Spec, schema_name: &str, payload: &Value) -> Result<Vec<ValidationError>> {
+    Ok(report(spec, schema_name, payload, "body")?.errors)
+}
+
+/// [`validate`] for a payload given as JSON text (what the bindings cross
+/// the boundary with when that is cheaper than converting objects).
+pub fn validate_json(spec: Option<&Spec>, schema_name: &str, payload: &str) -> Result<Vec<ValidationError>> {
+    let spec = match spec {
+        Some(s) => s,
+        None => Spec::embedded()?,
+    };
+    // Fail on an unknown schema before the payload is parsed.
+    spec.component(schema_name)?;
+    validate_with(spec, schema_name, &parse_json(payload)?)
+}
+
+/// Validation with the unknown fields too, with `loc` starting at `root`.
+pub fn report(spec: &Spec, schema_name: &str, payload: &Value, root: &str) -> Result<Report> {
+    let id = spec.component(schema_name)?;
+    report_node(spec, id, payload, vec![LocItem::Key(root.to_owned())])
+}
+
+pub(crate) fn report_node(spec: &Spec, id: NodeId, value: &Value, loc: Vec<LocItem>) -> Result<Report> {
+    let mut w = Walker {
+        spec,
+        loc,
+        out: Report::default(),
+        probe: false,
+    };
+    w.check(id, value, 0)?;
+    Ok(w.out)
+}
+
+struct Walker<'s> {
+    spec: &'s Spec,
+    loc: Vec<LocItem>,
+    out: Report,
+    /// Probing a union branch: stop at the first error, record nothing else.
+    probe: bool,
+}
+
+/// Returned by a probing walk as soon as one error is found.
+enum Stop {
+    Failed,
+    Fatal(KitError),
+}
+
+impl From<KitError> for Stop {
+    fn from(e: KitError) -> Self {
+        Stop::Fatal(e)
+    }
+}
+
+type Flow = std::result::Result<(), Stop>;
+
+fn value_types(v: &Value) -> u8 {
+    match v {
+        Value::Null => ty::NULL,
+        Value::Bool(_) => ty::BOOL,
+        Value::Number(n) => {
+            let integral = n.is_i64()
+                || n.is_u64()
+                || n.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0);
+            if integral {
+                ty::INT | ty::NUM
+            } else {
+                ty::NUM
+            }
+        }
+        Value::String(_) => ty::STR,
+        Value::Array(_) => ty::ARR,
+        Value::Object(_) => ty::OBJ,
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// A number as pydantic prints a limit: `1`, not `1.0`.
+fn num_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+fn num_value(f: f64) -> Value {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        Value::from(f as i64)
+    } else {
+        Value::from(f)
+    }
+}
+
+/// `'a', 'b' or 'c'`, as pydantic lists expected values.
+fn expected_list(values: &[Value]) -> String {
+    let items: Vec<String> = values
+        .iter()
+        .map(|v| match v {
+            Value::String(s) => format!("'{s}'"),
+            other => crate::json::to_compact(other),
+        })
+        .collect();
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// Whether `s` has at least `n` characters, reading at most `n` of them.
+fn chars_at_least(s: &str, n: usize) -> bool {
+    s.len() >= n && (s.len() / 4 >= n || s.chars().take(n).count() == n)
+}
+
+/// Whether `s` has at most `n` characters, reading at most `n + 1` of them.
+fn chars_at_most(s: &str, n: usize) -> bool {
+    s.len() <= n || s.chars().nth(n).is_none()
+}
+
+impl Walker<'_> {
+    fn fail(&mut self, err: ValidationError) -> Flow {
+        if self.probe {
+            return Err(Stop::Failed);
+        }
+        self.out.errors.push(err);
+        Ok(())
+    }
+
+    fn err(&self, kind: &str, msg: impl Into<String>) -> ValidationError {
+        ValidationError::new(self.loc.clone(), kind, msg)
+    }
+
+    fn check(&mut self, id: NodeId, v: &Value, depth: usize) -> Result<()> {
+        match self.walk(id, v, depth) {
+            Ok(()) | Err(Stop::Failed) => Ok(()),
+            Err(Stop::Fatal(e)) => Err(e),
+        }
+    }
+
+    fn walk(&mut self, id: NodeId, v: &Value, depth: usize) -> Flow {
+        if depth > MAX_DEPTH {
+            return Err(Stop::Fatal(KitError::TooDeep { limit: MAX_DEPTH }));
+        }
+        let spec = self.spec;
+        let node = &spec.nodes[id];
+        if let Some(r) = node.reference {
+            self.walk(r, v, depth + 1)?;
+        }
+        for &sub in &node.all_of {
+            self.walk(sub, v, depth + 1)?;
+        }
+        if !node.any_of.is_empty() {
+            self.union(&node.any_of, v, depth)?;
+        }
+        if !node.one_of.is_empty() {
+            self.union(&node.one_of, v, depth)?;
+        }
+        self.keywords(node, v, depth)
+    }
+
+    /// Whether `v` is valid against `id`, stopping at the first problem.
+    fn probe(&mut self, id: NodeId, v: &Value, depth: usize) -> std::result::Result<bool, KitError> {
+        let saved = std::mem::replace(&mut self.probe, true);
+        let r = self.walk(id, v, depth + 1);
+        self.probe = saved;
+        match r {
+            Ok(()) => Ok(true),
+            Err(Stop::Failed) => Ok(false),
+            Err(Stop::Fatal(e)) => Err(e),
+        }
+    }
+
+    fn union(&mut self, branches: &[NodeId], v: &Value, depth: usize) -> Flow {
+        let spec = self.spec;
+        let is_null_branch = |id: NodeId| spec.deref(id).types == ty::NULL;
+        if v.is_null() && branches.iter().any(|&b| is_null_branch(b)) {
+            return Ok(());
+        }
+        let rest: Vec<NodeId> = branches.iter().copied().filter(|&b| !is_null_branch(b)).collect();
+        // Optional[X]: report X's errors directly (the common case, one walk).
+        if let [only] = rest.as_slice() {
+            return self.walk(*only, v, depth + 1);
+        }
+        for &b in &rest {
+            if self.probe(b, v, depth)? {
+                // Walk it for real to collect its unknown fields.
+                return self.walk(b, v, depth + 1);
+            }
+        }
+        // No branch fits: report the branch whose type fits the value best.
+        let vt = value_types(v);
+        let best = rest
+            .iter()
+            .copied()
+            .find(|&b| {
+                let t = spec.deref(b).types;
+                t != 0 && t & vt != 0
+            })
+            .or_else(|| rest.first().copied())
+            .or_else(|| branches.first().copied());
+        match best {
+            Some(b) => {
+                let before = self.out.errors.len();
+                self.walk(b, v, depth + 1)?;
+                if self.out.errors.len() == before && !self.probe {
+                    // Only a null branch, and the value is not null.
+                    self.fail(self.err("none_required", "Input should be None"))?;
+                }
+                Ok(())
+            }
+            None => Ok(()),
+        }
+    }
+
+    fn type_error(&mut self, node: &Node, v: &Value) -> Flow {
+        let t = node.types;
+        let (kind, msg): (&str, String) = if t & ty::STR != 0 {
+            match node.format {
+                Format::Uuid => ("uuid_type", "UUID input should be a string, bytes or UUID object".into()),
+                Format::DateTime => ("datetime_type", "Input should be a valid datetime".into()),
+                Format::Date => ("date_type", "Input should be a valid date".into()),
+                Format::None => ("string_type", "Input should be a valid string".into()),
+            }
+        } else if t & ty::OBJ != 0 {
+            if node.properties.is_empty() {
+                ("dict_type", "Input should be a valid dictionary".into())
+            } else {
+                (
+                    "model_attributes_type",
+                    "Input should be a valid dictionary or object to extract fields from".into(),
+                )
+            }
+        } else if t & ty::ARR != 0 {
+            ("list_type", "Input should be a valid list".into())
+        } else if t & ty::BOOL != 0 {
+            ("bool_type", "Input should be a valid boolean".into())
+        } else if t & ty::NUM != 0 {
+            ("float_type", "Input should be a valid number".into())
+        } else if t & ty::INT != 0 {
+            if value_types(v) == ty::NUM {
+                (
+                    "int_from_float",
+                    "Input should be a valid integer, got a number with a fractional part".into(),
+                )
+            } else {
+                ("int_type", "Input should be a valid integer".into())
+            }
+        } else {
+            ("none_required", "Input should be None".into())
+        };
+        self.fail(self.err(kind, msg))
+    }
+
+    fn keywords(&mut self, node: &Node, v: &Value, depth: usize) -> Flow {
+        if node.types != 0 && node.types & value_types(v) == 0 {
+            return self.type_error(node, v);
+        }
+        if let Some(values) = &node.enum_values {
+            if !values.contains(v) {
+                let expected = expected_list(values);
+                let e = self
+                    .err("enum", format!("Input should be {expected}"))
+                    .with_ctx("expected", expected);
+                return self.fail(e);
+            }
+        }
+        if let Some(c) = &node.const_value {
+            if c != v {
+                let expected = expected_list(std::slice::from_ref(c));
+                let e = self
+                    .err("literal_error", format!("Input should be {expected}"))
+                    .with_ctx("expected", expected);
+                return self.fail(e);
+            }
+        }
+        match v {
+            Value::String(s) => self.string(node, s),
+            Value::Number(n) => self.number(node, n.as_f64().unwrap_or(f64::NAN)),
+            Value::Array(items) => self.array(node, items, depth),
+            Value::Object(map) => self.object(node, map, depth),
+            _ => Ok(()),
+        }
+    }
+
+    fn string(&mut self, node: &Node, s: &str) -> Flow {
+        if let Some(min) = node.min_length {
+            if !chars_at_least(s, min) {
+                let e = self
+                    .err(
+                        "string_too_short",
+                        format!("String should have at least {min} character{}", plural(min)),
+                    )
+                    .with_ctx("min_length", min);
+                self.fail(e)?;
+            }
+        }
+        if let Some(max) = node.max_length {
+            if !chars_at_most(s, max) {
+                let e = self
+                    .err(
+                        "string_too_long",
+                        format!("String should have at most {max} character{}", plural(max)),
+                    )
+                    .with_ctx("max_length", max);
+                self.fail(e)?;
+            }
+        }
+        if let Some((pattern, re)) = &node.pattern {
+            if !re.is_match(s) {
+                let e = self
+                    .err("string_pattern_mismatch", format!("String should match pattern '{pattern}'"))
+                    .with_ctx("pattern", pattern.clone());
+                self.fail(e)?;
+            }
+        }
+        match node.format {
+            Format::Uuid => {
+                if let Some(why) = formats::uuid_problem(s) {
+                    let e = self
+                        .err("uuid_parsing", format!("Input should be a valid UUID, {why}"))
+                        .with_ctx("error", why);
+                    self.fail(e)?;
+                }
+            }
+            Format::DateTime => {
+                if let Some(why) = formats::datetime_problem(s) {
+                    let e = self
+                        .err("datetime_parsing", format!("Input should be a valid datetime, {why}"))
+                        .with_ctx("error", why);
+                    self.fail(e)?;
+                }
+            }
+            Format::Date => {
+                if let Some(why) = formats::date_problem(s) {
+                    let e = self
+                        .err("date_parsing", format!("Input should be a valid date in the format YYYY-MM-DD, {why}"))
+                        .with_ctx("error", why);
+                    self.fail(e)?;
+                }
+            }
+            Format::None => {}
+        }
+        Ok(())
+    }
+
+    fn number(&mut self, node: &Node, f: f64) -> Flow {
+        let checks: [(Option<f64>, fn(f64, f64) -> bool, &str, &str, &str); 4] = [
+            (node.minimum, |f, l| f >= l, "greater_than_equal", "greater than or equal to", "ge"),
+            (node.exclusive_minimum, |f, l| f > l, "greater_than", "greater than", "gt"),
+            (node.maximum, |f, l| f <= l, "less_than_equal", "less than or equal to", "le"),
+            (node.exclusive_maximum, |f, l| f < l, "less_than", "less than", "lt"),
+        ];
+        for (limit, ok, kind, words, ctx) in checks {
+            if let Some(l) = limit {
+                if !ok(f, l) {
+                    let e = self
+                        .err(kind, format!("Input should be {words} {}", num_text(l)))
+                        .with_ctx(ctx, num_value(l));
+                    self.fail(e)?;
+                }
+            }
+        }
+        if let Some(m) = node.multiple_of {
+            if m > 0.0 && ((f / m).round() * m - f).abs() > f64::EPSILON * f.abs().max(1.0) {
+                let e = self
+                    .err("multiple_of", format!("Input should be a multiple of {}", num_text(m)))
+                    .with_ctx("multiple_of", num_value(m));
+                self.fail(e)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn array(&mut self, node: &Node, items: &[Value], depth: usize) -> Flow {
+        let n = items.len();
+        if let Some(min) = node.min_items {
+            if n < min {
+                let e = self
+                    .err("too_short", format!("List should have at least {min} item{} after validation, not {n}", plural(min)))
+                    .with_ctx("min_length", min)
+                    .with_ctx("actual_length", n);
+                self.fail(e)?;
+            }
+        }
+        if let Some(max) = node.max_items {
+            if n > max {
+                let e = self
+                    .err("too_long", format!("List should have at most {max} item{} after validation, not {n}", plural(max)))
+                    .with_ctx("max_length", max)
+                    .with_ctx("actual_length", n);
+                self.fail(e)?;
+            }
+        }
+        if node.unique_items {
+            let dup = items.iter().enumerate().any(|(i, a)| items[..i].contains(a));
+            if dup {
+                let e = self.err("list_not_unique", "List should have unique items");
+                self.fail(e)?;
+            }
+        }
+        if let Some(item) = node.items {
+            for (i, x) in items.iter().enumerate() {
+                self.loc.push(LocItem::Index(i));
+                let r = self.walk(item, x, depth + 1);
+                self.loc.pop();
+                r?;
+            }
+        }
+        Ok(())
+    }
+
+    fn object(&mut self, node: &Node, map: &serde_json::Map<String, Value>, depth: usize) -> Flow {
+        let n = map.len();
+        if let Some(min) = node.min_properties {
+            if n < min {
+                let e = self.err("too_short", format!("Dictionary should have at least {min} item{} after validation, not {n}", plural(min)));
+                self.fail(e)?;
+            }
+        }
+        if let Some(max) = node.max_properties {
+            if n > max {
+                let e = self.err("too_long", format!("Dictionary should have at most {max} item{} after validation, not {n}", plural(max)));
+                self.fail(e)?;
+            }
+        }
+        for (name, sub) in &node.properties {
+            match map.get(name) {
+                Some(x) => {
+                    self.loc.push(LocItem::Key(name.clone()));
+                    let r = self.walk(*sub, x, depth + 1);
+                    self.loc.pop();
+                    r?;
+                }
+                None if node.required.iter().any(|r| r == name) => {
+                    let mut loc = self.loc.clone();
+                    loc.push(LocItem::Key(name.clone()));
+                    self.fail(ValidationError::new(loc, "missing", "Field required"))?;
+                }
+                None => {}
+            }
+        }
+        for name in &node.required {
+            if !map.contains_key(name) && !node.properties.iter().any(|(k, _)| k == name) {
+                let mut loc = self.loc.clone();
+                loc.push(LocItem::Key(name.clone()));
+                self.fail(ValidationError::new(loc, "missing", "Field required"))?;
+            }
+        }
+        if map.len() > node.properties.len()
+            || node.properties.iter().any(|(k, _)| !map.contains_key(k))
+        {
+            for (key, x) in map {
+                if node.properties.iter().any(|(k, _)| k == key) {
+                    continue;
+                }
+                match node.additional {
+                    Additional::Allow => {}
+                    Additional::Forbid => {
+                        let mut loc = self.loc.clone();
+                        loc.push(LocItem::Key(key.clone()));
+                        self.fail(ValidationError::new(loc, "extra_forbidden", "Extra inputs are not permitted"))?;
+                    }
+                    Additional::Schema(sub) => {
+                        self.loc.push(LocItem::Key(key.clone()));
+                        let r = self.walk(sub, x, depth + 1);
+                        self.loc.pop();
+                        r?;
+                    }
+                    Additional::Unspecified => {
+                        if !self.probe && !node.properties.is_empty() {
+                            let mut loc = self.loc.clone();
+                            loc.push(LocItem::Key(key.clone()));
+                            let suggestion = closest(key, node.properties.iter().map(|(k, _)| k.as_str()))
+                                .map(str::to_owned);
+                            self.out.unknown_fields.push(UnknownField { loc, suggestion });
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn types_of(schema: &str, v: Value) -> Vec<(String, String)> {
+        validate(schema, &v)
+            .unwrap()
+            .into_iter()
+            .map(|e| {
+                let loc: Vec<String> = e
+                    .loc
+                    .iter()
+                    .map(|l| match l {
+                        LocItem::Key(k) => k.clone(),
+                        LocItem::Index(i) => i.to_string(),
+                    })
+                    .collect();
+                (loc.join("."), e.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn optional_string_given_a_number_is_one_string_type_error() {
+        assert_eq!(
+            types_of("WorkflowUpdate", json!({"name": 5})),
+            [("body.name".to_owned(), "string_type".to_owned())]
+        );
+    }
+
+    #[test]
+    fn lengths_count_characters() {
+        let name: String = "é".repeat(255);
+        assert!(types_of("WorkflowUpdate", json!({"name": name})).is_empty());
+        let name: String = "é".repeat(256);
+        assert_eq!(types_of("WorkflowUpdate", json!({"name": name}))[0].1, "string_too_long");
+        assert!(chars_at_least("😀", 1));
+        assert!(!chars_at_least("", 1));
+        assert!(chars_at_most("😀😀", 2));
+        assert!(!chars_at_most("😀😀😀", 2));
+    }
+
+    #[test]
+    fn not_an_object_is_one_error_at_body() {
+        let errs = validate("WorkflowUpdate", &json!([1])).unwrap();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].loc, vec![LocItem::Key("body".into())]);
+    }
+
+    #[test]
+    fn unknown_fields_are_reported_with_suggestions() {
+        let spec = Spec::embedded().unwrap();
+        let r = report(spec, "WorkflowUpdate", &json!({"main_promt": "x"}), "body").unwrap();
+        assert!(r.errors.is_empty());
+        assert_eq!(r.unknown_fields[0].suggestion.as_deref(), Some("main_prompt"));
+    }
+
+    #[test]
+    fn recursion_in_values_is_bounded() {
+        let spec = Spec::from_json(
+            r##"{"components":{"schemas":{"T":{"type":"array","items":{"$ref":"#/components/schemas/T"}}}}}"##,
+        )
+        .unwrap();
+        let mut v = json!([]);
+        for _ in 0..(MAX_DEPTH + 10) {
+            v = Value::Array(vec![v]);
+        }
+        assert_eq!(
+            validate_with(&spec, "T", &v).unwrap_err().code(),
+            crate::ErrorCode::TooDeep
+        );
+        // Drop iteratively-built deep values without recursion trouble:
+        // this depth is small enough for serde_json's recursive drop.
+    }
+}
