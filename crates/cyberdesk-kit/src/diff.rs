@@ -6,9 +6,18 @@ use crate::schema::Spec;
 use serde_json::{Map, Value};
 
 /// Fields of a post-run check that the server owns: never compared, never sent.
-const SERVER_OWNED: &[&str] = &["id", "organization_id", "user_id", "order", "created_at", "updated_at", "workflow_id"];
+const SERVER_OWNED: &[&str] = &[
+    "id",
+    "organization_id",
+    "user_id",
+    "order",
+    "created_at",
+    "updated_at",
+    "workflow_id",
+];
 
 fn object<'v>(v: &'v Value, name: &str) -> Result<&'v Map<String, Value>> {
+    crate::json::check_depth(v)?;
     v.as_object()
         .ok_or_else(|| KitError::invalid_argument(format!("{name} must be an object (a workflow)")))
 }
@@ -20,9 +29,15 @@ fn normalized(spec: &Spec, field: &str, v: Option<&Value>) -> Value {
     let v = v.cloned().unwrap_or(Value::Null);
     match field {
         "includes_file_exports" | "is_webhooks_enabled" if v.is_null() => Value::Bool(false),
-        "terminal_command_allowlist" | "post_run_checks" if v.as_array().is_some_and(Vec::is_empty) => Value::Null,
+        "terminal_command_allowlist" | "post_run_checks"
+            if v.as_array().is_some_and(Vec::is_empty) =>
+        {
+            Value::Null
+        }
         "post_run_checks" => match v {
-            Value::Array(items) => Value::Array(items.iter().map(|c| normalized_check(spec, c)).collect()),
+            Value::Array(items) => {
+                Value::Array(items.iter().map(|c| normalized_check(spec, c)).collect())
+            }
             other => other,
         },
         "model_metadata" | "workflow_metadata" => match v {
@@ -86,7 +101,10 @@ fn as_upsert(spec: &Spec, check: &Value, current: Option<&Value>) -> Value {
         let name = c.get("name");
         let existing = current
             .and_then(Value::as_array)
-            .and_then(|list| list.iter().find(|x| x.get("name") == name && name.is_some()))
+            .and_then(|list| {
+                list.iter()
+                    .find(|x| x.get("name") == name && name.is_some())
+            })
             .and_then(|x| x.get("id"))
             .filter(|id| id.is_string());
         if let Some(id) = existing {
@@ -140,7 +158,11 @@ pub fn apply_workflow_update(current: &Value, update: &Value) -> Result<Value> {
     for (k, v) in object(update, "update")? {
         match (k.as_str(), v) {
             ("workflow_metadata", Value::Object(patch)) => {
-                let mut meta = out.get(k).and_then(Value::as_object).cloned().unwrap_or_default();
+                let mut meta = out
+                    .get(k)
+                    .and_then(Value::as_object)
+                    .cloned()
+                    .unwrap_or_default();
                 for (mk, mv) in patch {
                     if mv.is_null() {
                         meta.shift_remove(mk);
@@ -180,8 +202,14 @@ mod tests {
             "post_run_checks": [{"name": "c", "type": "run_attachment_exists", "file_target_mode": "exact", "file_names": ["b.pdf"]}]});
         let patch = diff_workflow_update(&current, &desired).unwrap();
         assert_eq!(patch["main_prompt"], "v2");
-        assert_eq!(patch["workflow_metadata"], json!({"has_unaddressed_error": false}));
-        assert_eq!(patch["post_run_checks"][0]["id"], "550e8400-e29b-41d4-a716-446655440001");
+        assert_eq!(
+            patch["workflow_metadata"],
+            json!({"has_unaddressed_error": false})
+        );
+        assert_eq!(
+            patch["post_run_checks"][0]["id"],
+            "550e8400-e29b-41d4-a716-446655440001"
+        );
         let applied = apply_workflow_update(&current, &patch).unwrap();
         assert_eq!(diff_workflow_update(&applied, &desired).unwrap(), json!({}));
     }

@@ -431,7 +431,12 @@ impl fmt::Display for KitError {
                     .filter(|i| i.severity == Severity::Error)
                     .map(|i| i.message.as_str())
                     .collect();
-                write!(f, "preflight found {} error(s): {}", errs.len(), errs.join("; "))
+                write!(
+                    f,
+                    "preflight found {} error(s): {}",
+                    errs.len(),
+                    errs.join("; ")
+                )
             }
             KitError::Api {
                 status,
@@ -454,7 +459,10 @@ impl fmt::Display for KitError {
             KitError::InvalidJson { message } => write!(f, "invalid JSON: {message}"),
             KitError::InvalidArgument { message } => write!(f, "invalid argument: {message}"),
             KitError::UnknownSchema { name } => {
-                write!(f, "unknown schema {name:?}: the OpenAPI document has no such component")
+                write!(
+                    f,
+                    "unknown schema {name:?}: the OpenAPI document has no such component"
+                )
             }
             KitError::UnknownOperation { name } => write!(
                 f,

@@ -162,7 +162,13 @@ pub fn parse_http_date(s: &str) -> Option<f64> {
         return None;
     }
     let (h, mi, sec) = (digits(tb, 0, 2)?, digits(tb, 3, 2)?, digits(tb, 6, 2)?);
-    if !(1..=9999).contains(&y) || d == 0 || d > days_in_month(y as u32, m) || h > 23 || mi > 59 || sec > 60 {
+    if !(1..=9999).contains(&y)
+        || d == 0
+        || d > days_in_month(y as u32, m)
+        || h > 23
+        || mi > 59
+        || sec > 60
+    {
         return None;
     }
     let days = days_from_civil(y, m, d);
@@ -210,7 +216,10 @@ mod tests {
 
     #[test]
     fn http_dates() {
-        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777.0));
+        assert_eq!(
+            parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777.0)
+        );
         assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
         assert_eq!(parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT"), None);
         assert_eq!(parse_http_date("06 Nov 1994 08:49:37 GMT"), None);

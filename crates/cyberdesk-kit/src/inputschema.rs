@@ -27,7 +27,8 @@ pub(crate) type Compiled = Arc<jsonschema::Validator>;
 const CACHE_ENTRIES: usize = 64;
 
 fn cache() -> &'static Mutex<HashMap<String, Result<Compiled, SchemaProblem>>> {
-    static CACHE: OnceLock<Mutex<HashMap<String, Result<Compiled, SchemaProblem>>>> = OnceLock::new();
+    static CACHE: OnceLock<Mutex<HashMap<String, Result<Compiled, SchemaProblem>>>> =
+        OnceLock::new();
     CACHE.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
@@ -107,7 +108,9 @@ pub(crate) fn violations(schema: &Compiled, instance: &Value) -> Vec<Violation> 
                 })
                 .collect();
             let missing_root_key = match e.kind() {
-                jsonschema::error::ValidationErrorKind::Required { property } if path.is_empty() => {
+                jsonschema::error::ValidationErrorKind::Required { property }
+                    if path.is_empty() =>
+                {
                     property.as_str().map(str::to_owned)
                 }
                 _ => None,
@@ -130,7 +133,10 @@ mod tests {
     fn problems_are_told_apart() {
         assert!(matches!(compile("{"), Err(SchemaProblem::NotJson(_))));
         assert!(matches!(compile("3"), Err(SchemaProblem::NotSchema(_))));
-        assert!(matches!(compile(r#"{"type": "strin"}"#), Err(SchemaProblem::NotSchema(_))));
+        assert!(matches!(
+            compile(r#"{"type": "strin"}"#),
+            Err(SchemaProblem::NotSchema(_))
+        ));
         assert!(matches!(
             compile(r#"{"$ref": "https://example.com/s.json"}"#),
             Err(SchemaProblem::NotSchema(_))
@@ -140,7 +146,8 @@ mod tests {
 
     #[test]
     fn catastrophic_patterns_run_in_linear_time() {
-        let schema = compile(r#"{"properties": {"x": {"type": "string", "pattern": "^(a+)+$"}}}"#).unwrap();
+        let schema =
+            compile(r#"{"properties": {"x": {"type": "string", "pattern": "^(a+)+$"}}}"#).unwrap();
         let evil = "a".repeat(50_000) + "!";
         let v = violations(&schema, &json!({ "x": evil }));
         assert_eq!(v.len(), 1);
@@ -149,9 +156,13 @@ mod tests {
 
     #[test]
     fn messages_mask_values() {
-        let schema = compile(r#"{"properties": {"$pin": {"type": "integer"}}, "required": ["$key"]}"#).unwrap();
+        let schema =
+            compile(r#"{"properties": {"$pin": {"type": "integer"}}, "required": ["$key"]}"#)
+                .unwrap();
         let v = violations(&schema, &json!({ "$pin": "CANARY-1234" }));
         assert!(v.iter().all(|x| !x.message.contains("CANARY")));
-        assert!(v.iter().any(|x| x.missing_root_key.as_deref() == Some("$key")));
+        assert!(v
+            .iter()
+            .any(|x| x.missing_root_key.as_deref() == Some("$key")));
     }
 }

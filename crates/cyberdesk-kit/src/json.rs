@@ -57,12 +57,33 @@ pub fn check_depth(value: &Value) -> Result<()> {
     Ok(())
 }
 
+/// serde_json's compact layout, except that a float with no fractional
+/// part (below 2^53) is written as an integer: JavaScript can't tell `2.0`
+/// from `2`, so every language writes `2`.
+struct Canonical;
+
+impl serde_json::ser::Formatter for Canonical {
+    fn write_f64<W: ?Sized + std::io::Write>(&mut self, w: &mut W, v: f64) -> std::io::Result<()> {
+        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+            write!(w, "{}", v as i64)
+        } else {
+            serde_json::ser::CompactFormatter.write_f64(w, v)
+        }
+    }
+}
+
 /// Compact JSON text (no spaces, keys in the value's own order, non-ASCII
-/// kept as UTF-8). This is the one layout every language produces.
+/// kept as UTF-8, integral floats as integers). This is the one layout
+/// every language produces.
 pub fn to_compact(value: &Value) -> String {
-    // Serializing a `Value` into a `String` cannot fail: keys are strings
-    // and numbers are finite by construction.
-    serde_json::to_string(value).unwrap_or_default()
+    let mut out = Vec::with_capacity(128);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Canonical);
+    // Serializing a `Value` cannot fail: keys are strings and numbers are
+    // finite by construction.
+    if serde::Serialize::serialize(value, &mut ser).is_err() {
+        return String::new();
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The JSON type name of a value, for messages.
@@ -106,5 +127,7 @@ mod tests {
     fn compact_keeps_key_order_and_unicode() {
         let v = parse_json(r#"{"b": 1, "a": "é"}"#).unwrap_or_default();
         assert_eq!(to_compact(&v), r#"{"b":1,"a":"é"}"#);
+        let v = parse_json(r#"[2.0, -0.0, 0.5, 1e300]"#).unwrap_or_default();
+        assert_eq!(to_compact(&v), "[2,0,0.5,1e+300]");
     }
 }

@@ -50,17 +50,27 @@ mod suggest;
 mod validate;
 
 pub use diff::{apply_workflow_update, diff_workflow_update};
-pub use error::{ErrorCode, Issue, IssueCode, KitError, LocItem, Result, Severity, ValidationError};
+pub use error::{
+    ErrorCode, Issue, IssueCode, KitError, LocItem, Result, Severity, ValidationError,
+};
 pub use json::{check_depth, parse_json, to_compact, MAX_DEPTH, MAX_JSON_BYTES};
-pub use preflight::{merge_inputs, preflight_run, preflight_run_with, Preflight, PromptSource, RunContext};
+pub use preflight::{
+    merge_inputs, preflight_run, preflight_run_with, Preflight, PromptSource, RunContext,
+};
 pub use prompt::{
-    parse_prompt, parse_prompt_with, render_value, resolve_prompt, resolve_prompt_with, Offsets, PathSegment,
-    Resolution, Variable, VariableKind, EMPTY_SENTINEL, MAX_PROMPT_BYTES,
+    parse_prompt, parse_prompt_with, render_value, resolve_prompt, resolve_prompt_with, Offsets,
+    PathSegment, Resolution, Variable, VariableKind, EMPTY_SENTINEL, MAX_PROMPT_BYTES,
 };
 pub use request::{
-    build_run_create, build_workflow_update, new_idempotency_key, Method, Request, RunOptions, UpdateOptions,
+    build_run_create, build_workflow_update, new_idempotency_key, Method, Request, RunOptions,
+    UpdateOptions,
 };
 pub use response::{parse_response, parse_response_with, Operation};
-pub use retry::{is_retryable, retry_delay, RetryInput, DEFAULT_MAX_RETRIES, INITIAL_DELAY, MAX_DELAY, MAX_RETRY_AFTER};
+pub use retry::{
+    is_retryable, retry_delay, RetryInput, DEFAULT_MAX_RETRIES, INITIAL_DELAY, MAX_DELAY,
+    MAX_RETRY_AFTER,
+};
 pub use schema::{Spec, EMBEDDED_SPEC};
-pub use validate::{report as validation_report, validate, validate_json, validate_with, Report, UnknownField};
+pub use validate::{
+    report as validation_report, validate, validate_json, validate_with, Report, UnknownField,
+};

@@ -90,7 +90,13 @@ pub fn merge_inputs(sources: &[Option<&Map<String, Value>>]) -> Map<String, Valu
 fn mentions_skipping_checks(prompt: &str) -> bool {
     let norm: String = prompt
         .chars()
-        .map(|c| if c == '_' || c == '-' { ' ' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '_' || c == '-' {
+                ' '
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     let words: Vec<&str> = norm.split_whitespace().collect();
     let joined = words.join(" ");
@@ -105,7 +111,12 @@ pub fn preflight_run(run: &Value, workflow: &Value, ctx: RunContext<'_>) -> Resu
 }
 
 /// [`preflight_run`] with variable offsets counted in `unit`.
-pub fn preflight_run_with(run: &Value, workflow: &Value, ctx: RunContext<'_>, unit: Offsets) -> Result<Preflight> {
+pub fn preflight_run_with(
+    run: &Value,
+    workflow: &Value,
+    ctx: RunContext<'_>,
+    unit: Offsets,
+) -> Result<Preflight> {
     let spec = match ctx.spec {
         Some(s) => s,
         None => Spec::embedded()?,
@@ -118,7 +129,9 @@ pub fn preflight_run_with(run: &Value, workflow: &Value, ctx: RunContext<'_>, un
     let stored = workflow
         .get("main_prompt")
         .and_then(Value::as_str)
-        .ok_or_else(|| KitError::invalid_argument("workflow must be an object with a string main_prompt"))?;
+        .ok_or_else(|| {
+            KitError::invalid_argument("workflow must be an object with a string main_prompt")
+        })?;
     let mut issues: Vec<Issue> = Vec::new();
 
     let r = report(spec, "RunCreate", run, "body")?;
@@ -151,7 +164,10 @@ pub fn preflight_run_with(run: &Value, workflow: &Value, ctx: RunContext<'_>, un
     ]);
     let sensitive = merge_inputs(&[
         field("sensitive_input_values")?,
-        object_arg(ctx.machine_sensitive_parameters, "machine_sensitive_parameters")?,
+        object_arg(
+            ctx.machine_sensitive_parameters,
+            "machine_sensitive_parameters",
+        )?,
     ]);
     let inputs_v = Value::Object(inputs);
     let sensitive_v = Value::Object(sensitive);
@@ -163,10 +179,19 @@ pub fn preflight_run_with(run: &Value, workflow: &Value, ctx: RunContext<'_>, un
             .iter()
             .any(|k| run_obj.get(*k).is_some_and(Value::is_string));
     if let Some(Value::String(schema_text)) = workflow.get("input_schema") {
-        schema_issues(schema_text, &inputs_v, &sensitive_v, machine_known, &mut issues);
+        schema_issues(
+            schema_text,
+            &inputs_v,
+            &sensitive_v,
+            machine_known,
+            &mut issues,
+        );
     }
 
-    if source == PromptSource::Override && mentions_skipping_checks(prompt) && !mentions_skipping_checks(stored) {
+    if source == PromptSource::Override
+        && mentions_skipping_checks(prompt)
+        && !mentions_skipping_checks(stored)
+    {
         issues.push(Issue::new(
             IssueCode::SkipChecksNotAuthorized,
             "the override speaks of skipping post-run checks, but only the workflow's stored prompt can authorize skip_post_run_checks: the checks will still run",
@@ -181,7 +206,13 @@ pub fn preflight_run_with(run: &Value, workflow: &Value, ctx: RunContext<'_>, un
     })
 }
 
-fn schema_issues(schema_text: &str, inputs: &Value, sensitive: &Value, machine_known: bool, issues: &mut Vec<Issue>) {
+fn schema_issues(
+    schema_text: &str,
+    inputs: &Value,
+    sensitive: &Value,
+    machine_known: bool,
+    issues: &mut Vec<Issue>,
+) {
     let schema = match inputschema::compile(schema_text) {
         Ok(s) => s,
         Err(SchemaProblem::NotJson(why) | SchemaProblem::NotSchema(why)) => {
@@ -230,15 +261,27 @@ fn schema_issues(schema_text: &str, inputs: &Value, sensitive: &Value, machine_k
             }
             _ => vec![LocItem::Key("input_values".into())],
         };
-        issues.push(Issue::new(IssueCode::InputSchemaViolation, format!("input_schema: {}", v.message)).at(loc));
+        issues.push(
+            Issue::new(
+                IssueCode::InputSchemaViolation,
+                format!("input_schema: {}", v.message),
+            )
+            .at(loc),
+        );
     }
 }
 
 /// `$api_key` is `sensitive_input_values.api_key`; others are `input_values.*`.
 fn root_loc(key: &str) -> Vec<LocItem> {
     match key.strip_prefix('$') {
-        Some(k) => vec![LocItem::Key("sensitive_input_values".into()), LocItem::Key(k.into())],
-        None => vec![LocItem::Key("input_values".into()), LocItem::Key(key.into())],
+        Some(k) => vec![
+            LocItem::Key("sensitive_input_values".into()),
+            LocItem::Key(k.into()),
+        ],
+        None => vec![
+            LocItem::Key("input_values".into()),
+            LocItem::Key(key.into()),
+        ],
     }
 }
 
@@ -250,7 +293,8 @@ mod tests {
     #[test]
     fn precedence_and_blanks() {
         let run = json!({"a": "", "b": null, "c": "run", "e": "__EMPTY__"});
-        let machine = json!({"a": "machine", "b": "machine", "c": "machine", "d": "machine", "e": "machine"});
+        let machine =
+            json!({"a": "machine", "b": "machine", "c": "machine", "d": "machine", "e": "machine"});
         let pool = json!({"d": "pool", "f": "pool"});
         let m = merge_inputs(&[run.as_object(), machine.as_object(), pool.as_object()]);
         assert_eq!(
@@ -261,7 +305,9 @@ mod tests {
 
     #[test]
     fn skip_wording() {
-        assert!(mentions_skipping_checks("You may call declare_task_succeeded(skip_post_run_checks=True)"));
+        assert!(mentions_skipping_checks(
+            "You may call declare_task_succeeded(skip_post_run_checks=True)"
+        ));
         assert!(mentions_skipping_checks("If so, skip the post-run checks."));
         assert!(!mentions_skipping_checks("Run all checks."));
     }

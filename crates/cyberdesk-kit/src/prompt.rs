@@ -184,12 +184,20 @@ fn read_path(s: &[u8], text: &str, mut i: usize) -> Option<(String, Vec<PathSegm
 }
 
 /// Tries to read a variable whose opening brace is at byte `at`.
-fn read_var(s: &[u8], text: &str, at: usize) -> Option<(VariableKind, String, Vec<PathSegment>, usize)> {
+fn read_var(
+    s: &[u8],
+    text: &str,
+    at: usize,
+) -> Option<(VariableKind, String, Vec<PathSegment>, usize)> {
     match s.get(at + 1) {
         Some(b'{') => {
             let (root, path, e) = read_path(s, text, at + 2)?;
-            (s.get(e) == Some(&b'}') && s.get(e + 1) == Some(&b'}'))
-                .then_some((VariableKind::Runtime, root, path, e + 2))
+            (s.get(e) == Some(&b'}') && s.get(e + 1) == Some(&b'}')).then_some((
+                VariableKind::Runtime,
+                root,
+                path,
+                e + 2,
+            ))
         }
         Some(b'$') => {
             let (root, path, e) = read_path(s, text, at + 2)?;
@@ -261,7 +269,11 @@ fn near_miss(s: &[u8], text: &str, at: usize) -> Option<Issue> {
     let looks_like_path = ib
         .iter()
         .all(|&c| is_ident(c) || matches!(c, b'.' | b'[' | b']' | b'\'' | b'"' | b'-'));
-    if looks_like_path && ib.iter().any(|&c| matches!(c, b'.' | b'[' | b']' | b'-' | b'\'' | b'"')) {
+    if looks_like_path
+        && ib
+            .iter()
+            .any(|&c| matches!(c, b'.' | b'[' | b']' | b'-' | b'\'' | b'"'))
+    {
         let hint = if ib.contains(&b'-') && !ib.contains(&b'[') {
             " (keys with special characters are written with quotes, e.g. {data['special-key']})"
         } else {
@@ -322,7 +334,11 @@ fn parse(text: &str) -> Parsed {
         }
     }
     pieces.push(Piece::Text(lit, s.len()));
-    Parsed { pieces, vars, issues }
+    Parsed {
+        pieces,
+        vars,
+        issues,
+    }
 }
 
 /// Rewrites byte offsets (ascending) into `unit`, in one pass.
@@ -433,7 +449,10 @@ pub fn render_value(v: &Value) -> String {
     }
 }
 
-fn object_arg<'v>(v: Option<&'v Value>, name: &str) -> Result<Option<&'v serde_json::Map<String, Value>>> {
+fn object_arg<'v>(
+    v: Option<&'v Value>,
+    name: &str,
+) -> Result<Option<&'v serde_json::Map<String, Value>>> {
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Object(m)) => Ok(Some(m)),
@@ -445,7 +464,11 @@ fn object_arg<'v>(v: Option<&'v Value>, name: &str) -> Result<Option<&'v serde_j
 }
 
 /// Resolves a prompt the way Cyberdesk does, with byte offsets.
-pub fn resolve_prompt(text: &str, input_values: Option<&Value>, sensitive_input_values: Option<&Value>) -> Result<Resolution> {
+pub fn resolve_prompt(
+    text: &str,
+    input_values: Option<&Value>,
+    sensitive_input_values: Option<&Value>,
+) -> Result<Resolution> {
     resolve_prompt_with(text, input_values, sensitive_input_values, Offsets::Utf8)
 }
 
@@ -457,6 +480,9 @@ pub fn resolve_prompt_with(
     unit: Offsets,
 ) -> Result<Resolution> {
     check_size(text)?;
+    for v in [input_values, sensitive_input_values].into_iter().flatten() {
+        crate::json::check_depth(v)?;
+    }
     let inputs = object_arg(input_values, "input_values")?;
     let sensitive = object_arg(sensitive_input_values, "sensitive_input_values")?;
     let Parsed {
@@ -517,8 +543,11 @@ pub fn resolve_prompt_with(
                             Lookup::Missing => {
                                 out.push_str(EMPTY_SENTINEL);
                                 if seen.insert((IssueCode::MissingInput, v.raw.as_str())) {
-                                    let what = if root.is_none() || root.is_some_and(Value::is_null) {
-                                        let hint = if sensitive.is_some_and(|m| m.contains_key(&v.root)) {
+                                    let what = if root.is_none() || root.is_some_and(Value::is_null)
+                                    {
+                                        let hint = if sensitive
+                                            .is_some_and(|m| m.contains_key(&v.root))
+                                        {
                                             format!(" ({0} is a sensitive input: write {{${0}}} to use it)", v.root)
                                         } else {
                                             String::new()
@@ -527,10 +556,15 @@ pub fn resolve_prompt_with(
                                     } else {
                                         format!("the path of {} does not exist in its value", v.raw)
                                     };
-                                    issues.push(Issue::new(
-                                        IssueCode::MissingInput,
-                                        format!("{what}: Cyberdesk renders it as {EMPTY_SENTINEL}"),
-                                    ).for_variable(&v.raw));
+                                    issues.push(
+                                        Issue::new(
+                                            IssueCode::MissingInput,
+                                            format!(
+                                                "{what}: Cyberdesk renders it as {EMPTY_SENTINEL}"
+                                            ),
+                                        )
+                                        .for_variable(&v.raw),
+                                    );
                                 }
                             }
                             Lookup::TypeError => {
@@ -549,8 +583,18 @@ pub fn resolve_prompt_with(
         }
     }
     for (m, kind, code, label) in [
-        (inputs, VariableKind::Input, IssueCode::UnusedInput, "input_values"),
-        (sensitive, VariableKind::Sensitive, IssueCode::UnusedSensitiveInput, "sensitive_input_values"),
+        (
+            inputs,
+            VariableKind::Input,
+            IssueCode::UnusedInput,
+            "input_values",
+        ),
+        (
+            sensitive,
+            VariableKind::Sensitive,
+            IssueCode::UnusedSensitiveInput,
+            "sensitive_input_values",
+        ),
     ] {
         if let Some(m) = m {
             for key in m.keys() {
@@ -616,7 +660,12 @@ mod tests {
     #[test]
     fn literals_and_escapes() {
         assert!(parse_prompt("{ 0 } {\"a\": 1} {} {1a}").unwrap().is_empty());
-        let r = resolve_prompt(r"\{customer_name} \{{status}} \{$pin} {x}", Some(&json!({"x": 1})), None).unwrap();
+        let r = resolve_prompt(
+            r"\{customer_name} \{{status}} \{$pin} {x}",
+            Some(&json!({"x": 1})),
+            None,
+        )
+        .unwrap();
         assert_eq!(r.text, "{customer_name} {{status}} {$pin} 1");
         assert_eq!(r.variables.len(), 1);
     }
@@ -645,6 +694,9 @@ mod tests {
     #[test]
     fn too_large() {
         let text = "x".repeat(MAX_PROMPT_BYTES + 1);
-        assert_eq!(parse_prompt(&text).unwrap_err().code(), crate::ErrorCode::TooLarge);
+        assert_eq!(
+            parse_prompt(&text).unwrap_err().code(),
+            crate::ErrorCode::TooLarge
+        );
     }
 }

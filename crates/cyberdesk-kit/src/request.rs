@@ -52,7 +52,10 @@ impl Method {
 
 /// A request for the host to send. The API key never enters the core: the
 /// host adds `Authorization: Bearer ...` itself.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+///
+/// The body of a run carries its sensitive input values (the server needs
+/// them), so `Debug` prints the body's size, never the body.
+#[derive(Clone, PartialEq, Serialize)]
 pub struct Request {
     /// The HTTP method.
     pub method: Method,
@@ -69,7 +72,23 @@ pub struct Request {
     pub warnings: Vec<Issue>,
 }
 
-fn headers_as_map<S: serde::Serializer>(h: &[(String, String)], s: S) -> std::result::Result<S::Ok, S::Error> {
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("headers", &self.headers)
+            .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .field("idempotency_key", &self.idempotency_key)
+            .field("warnings", &self.warnings)
+            .finish()
+    }
+}
+
+fn headers_as_map<S: serde::Serializer>(
+    h: &[(String, String)],
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
     let mut m = s.serialize_map(Some(h.len()))?;
     for (k, v) in h {
@@ -111,14 +130,18 @@ pub(crate) fn random_u64() -> u64 {
 }
 
 fn loc(items: &[&str]) -> Vec<LocItem> {
-    items.iter().map(|s| LocItem::Key((*s).to_owned())).collect()
+    items
+        .iter()
+        .map(|s| LocItem::Key((*s).to_owned()))
+        .collect()
 }
 
 fn check_key(key: Option<&str>, errors: &mut Vec<ValidationError>) -> Option<String> {
     match key {
         None => Some(new_idempotency_key()),
         Some(k) => {
-            let ok = !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| (0x21..=0x7e).contains(&b));
+            let ok =
+                !k.is_empty() && k.len() <= 255 && k.bytes().all(|b| (0x21..=0x7e).contains(&b));
             if ok {
                 Some(k.to_owned())
             } else {
@@ -146,10 +169,16 @@ fn unknown_field_warnings(r: &Report, schema: &str) -> Vec<Issue> {
                 .as_ref()
                 .map(|s| format!("; did you mean {s}?"))
                 .unwrap_or_default();
-            let where_ = if u.loc.len() > 2 { "this object" } else { schema };
+            let where_ = if u.loc.len() > 2 {
+                "this object"
+            } else {
+                schema
+            };
             Issue::new(
                 IssueCode::UnknownField,
-                format!("{name} is not a field of {where_}: the server would silently drop it{hint}"),
+                format!(
+                    "{name} is not a field of {where_}: the server would silently drop it{hint}"
+                ),
             )
             .at(u.loc.clone())
         })
@@ -163,8 +192,12 @@ fn check_schema_strings(obj: &Map<String, Value>, errors: &mut Vec<ValidationErr
             match inputschema::compile(text) {
                 Ok(_) => {}
                 Err(SchemaProblem::NotJson(why)) => errors.push(
-                    ValidationError::new(loc(&["body", field]), "json_invalid", format!("Invalid JSON: {why}"))
-                        .with_ctx("error", why),
+                    ValidationError::new(
+                        loc(&["body", field]),
+                        "json_invalid",
+                        format!("Invalid JSON: {why}"),
+                    )
+                    .with_ctx("error", why),
                 ),
                 Err(SchemaProblem::NotSchema(why)) => errors.push(
                     ValidationError::new(
@@ -180,11 +213,16 @@ fn check_schema_strings(obj: &Map<String, Value>, errors: &mut Vec<ValidationErr
 }
 
 fn non_empty_str(v: Option<&Value>) -> bool {
-    v.and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty())
+    v.and_then(Value::as_str)
+        .is_some_and(|s| !s.trim().is_empty())
 }
 
 /// What the schema can't say about post-run checks.
-fn check_post_run_checks(obj: &Map<String, Value>, errors: &mut Vec<ValidationError>, warnings: &mut Vec<Issue>) {
+fn check_post_run_checks(
+    obj: &Map<String, Value>,
+    errors: &mut Vec<ValidationError>,
+    warnings: &mut Vec<Issue>,
+) {
     let Some(Value::Array(checks)) = obj.get("post_run_checks") else {
         return;
     };
@@ -205,10 +243,9 @@ fn check_post_run_checks(obj: &Map<String, Value>, errors: &mut Vec<ValidationEr
             Some("loop_items") if !non_empty_str(c.get("loop_input")) => Some("loop_input"),
             Some("regex") if !non_empty_str(c.get("file_name_regex")) => Some("file_name_regex"),
             Some("exact")
-                if !c
-                    .get("file_names")
+                if c.get("file_names")
                     .and_then(Value::as_array)
-                    .is_some_and(|a| !a.is_empty()) =>
+                    .is_none_or(Vec::is_empty) =>
             {
                 Some("file_names")
             }
@@ -232,27 +269,42 @@ fn check_post_run_checks(obj: &Map<String, Value>, errors: &mut Vec<ValidationEr
                 );
             }
         }
-        let attachment = matches!(kind, Some("run_attachment_exists" | "run_attachment_image_check"));
+        let attachment = matches!(
+            kind,
+            Some("run_attachment_exists" | "run_attachment_image_check")
+        );
         if attachment && mode.is_none() {
             warnings.push(
                 Issue::new(
                     IssueCode::PostRunCheckIncomplete,
-                    format!("a {} check has no file_target_mode, so it names no attachment to look for", kind.unwrap_or_default()),
+                    format!(
+                        "a {} check has no file_target_mode, so it names no attachment to look for",
+                        kind.unwrap_or_default()
+                    ),
                 )
                 .at(at("file_target_mode")),
             );
         }
-        let needs_prompt = matches!(kind, Some("output_data_agentic_check" | "run_attachment_image_check"));
+        let needs_prompt = matches!(
+            kind,
+            Some("output_data_agentic_check" | "run_attachment_image_check")
+        );
         if needs_prompt && !non_empty_str(c.get("check_prompt")) {
             warnings.push(
                 Issue::new(
                     IssueCode::PostRunCheckIncomplete,
-                    format!("a {} check has no check_prompt telling the checker what to verify", kind.unwrap_or_default()),
+                    format!(
+                        "a {} check has no check_prompt telling the checker what to verify",
+                        kind.unwrap_or_default()
+                    ),
                 )
                 .at(at("check_prompt")),
             );
         }
-        if !c.get("expected_match_count").unwrap_or(&Value::Null).is_null()
+        if !c
+            .get("expected_match_count")
+            .unwrap_or(&Value::Null)
+            .is_null()
             && non_empty_str(c.get("expected_match_count_ref"))
         {
             warnings.push(
@@ -311,7 +363,11 @@ fn finish(
 /// Keys absent from `update` stay unchanged on the server; keys set to
 /// `null` clear. Every problem (workflow id included) is raised together as
 /// one [`KitError::Validation`].
-pub fn build_workflow_update(workflow_id: &str, update: &Value, opts: UpdateOptions<'_>) -> Result<Request> {
+pub fn build_workflow_update(
+    workflow_id: &str,
+    update: &Value,
+    opts: UpdateOptions<'_>,
+) -> Result<Request> {
     let spec = match opts.spec {
         Some(s) => s,
         None => Spec::embedded()?,
@@ -320,8 +376,12 @@ pub fn build_workflow_update(workflow_id: &str, update: &Value, opts: UpdateOpti
     let mut errors = Vec::new();
     if let Some(why) = crate::formats::uuid_problem(workflow_id) {
         errors.push(
-            ValidationError::new(loc(&["path", "workflow_id"]), "uuid_parsing", format!("Input should be a valid UUID, {why}"))
-                .with_ctx("error", why),
+            ValidationError::new(
+                loc(&["path", "workflow_id"]),
+                "uuid_parsing",
+                format!("Input should be a valid UUID, {why}"),
+            )
+            .with_ctx("error", why),
         );
     }
     let r = report(spec, "WorkflowUpdate", update, "body")?;
@@ -336,7 +396,10 @@ pub fn build_workflow_update(workflow_id: &str, update: &Value, opts: UpdateOpti
         return Err(KitError::Validation { errors });
     }
     if obj.is_empty() {
-        warnings.push(Issue::new(IssueCode::EmptyUpdate, "the update has no fields, so it changes nothing"));
+        warnings.push(Issue::new(
+            IssueCode::EmptyUpdate,
+            "the update has no fields, so it changes nothing",
+        ));
     }
     finish(
         Method::Patch,
@@ -363,8 +426,11 @@ pub(crate) fn routing_warnings(run: &Map<String, Value>) -> Vec<Issue> {
         );
     } else if set("machine_id") && set("pool_ids") {
         out.push(
-            Issue::new(IssueCode::PoolIdsIgnored, "pool_ids is ignored because machine_id is set")
-                .at(loc(&["body", "pool_ids"])),
+            Issue::new(
+                IssueCode::PoolIdsIgnored,
+                "pool_ids is ignored because machine_id is set",
+            )
+            .at(loc(&["body", "pool_ids"])),
         );
     }
     out
@@ -395,11 +461,21 @@ pub fn build_run_create(run: &Value, opts: RunOptions<'_>) -> Result<Request> {
             return Err(KitError::Preflight { issues: pre.issues });
         }
         for issue in pre.issues {
-            let dup = warnings.iter().any(|w| w.code == issue.code && w.loc == issue.loc);
+            let dup = warnings
+                .iter()
+                .any(|w| w.code == issue.code && w.loc == issue.loc);
             if issue.severity == Severity::Warning && !dup {
                 warnings.push(issue);
             }
         }
     }
-    finish(Method::Post, "/v1/runs".to_owned(), "RunCreate", spec, obj, key, warnings)
+    finish(
+        Method::Post,
+        "/v1/runs".to_owned(),
+        "RunCreate",
+        spec,
+        obj,
+        key,
+        warnings,
+    )
 }

@@ -24,7 +24,9 @@ impl Operation {
             "update_workflow" => Ok(Operation::UpdateWorkflow),
             "get_workflow" => Ok(Operation::GetWorkflow),
             "create_run" => Ok(Operation::CreateRun),
-            other => Err(KitError::UnknownOperation { name: other.to_owned() }),
+            other => Err(KitError::UnknownOperation {
+                name: other.to_owned(),
+            }),
         }
     }
     /// The component schema of a successful response.
@@ -73,8 +75,15 @@ fn decode_detail_item(item: &Value) -> ValidationError {
                 .collect()
         })
         .unwrap_or_default();
-    let msg = item.get("msg").and_then(Value::as_str).unwrap_or("invalid").to_owned();
-    let kind = item.get("type").and_then(Value::as_str).unwrap_or("value_error");
+    let msg = item
+        .get("msg")
+        .and_then(Value::as_str)
+        .unwrap_or("invalid")
+        .to_owned();
+    let kind = item
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or("value_error");
     let mut e = ValidationError::new(loc, kind, msg);
     if let Some(Value::Object(ctx)) = item.get("ctx") {
         e.ctx = Some(ctx.clone());
@@ -85,7 +94,12 @@ fn decode_detail_item(item: &Value) -> ValidationError {
 /// Decodes a response of `operation`. A 2xx gives the JSON body (checked
 /// against the documented response schema); anything else raises
 /// [`KitError::Api`] with a 422's `detail` decoded.
-pub fn parse_response(operation: &str, status: u16, headers: &[(String, String)], body: &str) -> Result<Value> {
+pub fn parse_response(
+    operation: &str,
+    status: u16,
+    headers: &[(String, String)],
+    body: &str,
+) -> Result<Value> {
     parse_response_with(None, operation, status, headers, body)
 }
 
@@ -99,7 +113,9 @@ pub fn parse_response_with(
 ) -> Result<Value> {
     let op = Operation::parse(operation)?;
     if !(100..=599).contains(&status) {
-        return Err(KitError::invalid_argument(format!("status {status} is not an HTTP status")));
+        return Err(KitError::invalid_argument(format!(
+            "status {status} is not an HTTP status"
+        )));
     }
     let parsed = crate::json::parse_json(body);
     if (200..300).contains(&status) {
@@ -128,5 +144,9 @@ pub fn parse_response_with(
         Some(Value::String(s)) => (s.chars().take(500).collect(), Vec::new()),
         _ => (reason(status).to_owned(), Vec::new()),
     };
-    Err(KitError::Api { status, message, errors })
+    Err(KitError::Api {
+        status,
+        message,
+        errors,
+    })
 }

@@ -54,7 +54,8 @@ pub fn is_retryable(input: &RetryInput<'_>) -> bool {
     }
     match input.status {
         Some(408 | 429 | 500 | 502 | 503 | 504) => true,
-        Some(409) => header(input.headers, "Idempotency-Status").is_some_and(|v| v.eq_ignore_ascii_case("in_progress")),
+        Some(409) => header(input.headers, "Idempotency-Status")
+            .is_some_and(|v| v.eq_ignore_ascii_case("in_progress")),
         _ => false,
     }
 }
@@ -97,30 +98,133 @@ mod tests {
     use super::*;
 
     fn h(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
+        pairs
+            .iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
     }
 
     #[test]
     fn policy() {
-        let base = RetryInput { method: "POST", has_idempotency_key: true, jitter: Some(0.0), ..Default::default() };
-        assert_eq!(retry_delay(&RetryInput { status: Some(503), ..base }), Some(0.5));
-        assert_eq!(retry_delay(&RetryInput { status: Some(503), attempt: 2, ..base }), Some(2.0));
-        assert_eq!(retry_delay(&RetryInput { status: Some(503), attempt: 10, ..base }), Some(8.0));
-        assert_eq!(retry_delay(&RetryInput { status: Some(400), ..base }), None);
-        assert_eq!(retry_delay(&RetryInput { status: Some(503), has_idempotency_key: false, ..base }), None);
-        assert_eq!(retry_delay(&RetryInput { method: "get", status: Some(503), has_idempotency_key: false, ..base }), Some(0.5));
-        assert_eq!(retry_delay(&RetryInput { status: Some(503), max_retries: Some(2), attempt: 2, ..base }), None);
+        let base = RetryInput {
+            method: "POST",
+            has_idempotency_key: true,
+            jitter: Some(0.0),
+            ..Default::default()
+        };
+        assert_eq!(
+            retry_delay(&RetryInput {
+                status: Some(503),
+                ..base
+            }),
+            Some(0.5)
+        );
+        assert_eq!(
+            retry_delay(&RetryInput {
+                status: Some(503),
+                attempt: 2,
+                ..base
+            }),
+            Some(2.0)
+        );
+        assert_eq!(
+            retry_delay(&RetryInput {
+                status: Some(503),
+                attempt: 10,
+                ..base
+            }),
+            Some(8.0)
+        );
+        assert_eq!(
+            retry_delay(&RetryInput {
+                status: Some(400),
+                ..base
+            }),
+            None
+        );
+        assert_eq!(
+            retry_delay(&RetryInput {
+                status: Some(503),
+                has_idempotency_key: false,
+                ..base
+            }),
+            None
+        );
+        assert_eq!(
+            retry_delay(&RetryInput {
+                method: "get",
+                status: Some(503),
+                has_idempotency_key: false,
+                ..base
+            }),
+            Some(0.5)
+        );
+        assert_eq!(
+            retry_delay(&RetryInput {
+                status: Some(503),
+                max_retries: Some(2),
+                attempt: 2,
+                ..base
+            }),
+            None
+        );
         let hs = h(&[("Idempotency-Status", "in_progress")]);
-        assert_eq!(retry_delay(&RetryInput { status: Some(409), headers: &hs, ..base }), Some(0.5));
-        assert_eq!(retry_delay(&RetryInput { status: Some(409), ..base }), None);
+        assert_eq!(
+            retry_delay(&RetryInput {
+                status: Some(409),
+                headers: &hs,
+                ..base
+            }),
+            Some(0.5)
+        );
+        assert_eq!(
+            retry_delay(&RetryInput {
+                status: Some(409),
+                ..base
+            }),
+            None
+        );
         let hs = h(&[("Retry-After", "3")]);
-        assert_eq!(retry_delay(&RetryInput { status: Some(429), headers: &hs, ..base }), Some(3.0));
+        assert_eq!(
+            retry_delay(&RetryInput {
+                status: Some(429),
+                headers: &hs,
+                ..base
+            }),
+            Some(3.0)
+        );
         let hs = h(&[("retry-after", "Sun, 06 Nov 1994 08:49:37 GMT")]);
-        assert_eq!(retry_delay(&RetryInput { status: Some(429), headers: &hs, now: Some(784_111_770.0), ..base }), Some(7.0));
+        assert_eq!(
+            retry_delay(&RetryInput {
+                status: Some(429),
+                headers: &hs,
+                now: Some(784_111_770.0),
+                ..base
+            }),
+            Some(7.0)
+        );
         let hs = h(&[("Retry-After", "3600")]);
-        assert_eq!(retry_delay(&RetryInput { status: Some(429), headers: &hs, ..base }), Some(0.5));
-        assert_eq!(retry_delay(&RetryInput { network_error: true, ..base }), Some(0.5));
-        let j = retry_delay(&RetryInput { status: Some(503), jitter: None, ..base }).unwrap();
+        assert_eq!(
+            retry_delay(&RetryInput {
+                status: Some(429),
+                headers: &hs,
+                ..base
+            }),
+            Some(0.5)
+        );
+        assert_eq!(
+            retry_delay(&RetryInput {
+                network_error: true,
+                ..base
+            }),
+            Some(0.5)
+        );
+        let j = retry_delay(&RetryInput {
+            status: Some(503),
+            jitter: None,
+            ..base
+        })
+        .unwrap();
         assert!((0.375..=0.5).contains(&j));
     }
 }

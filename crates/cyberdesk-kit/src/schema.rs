@@ -483,7 +483,10 @@ mod tests {
                 r#"{"components":{"schemas":{"A":{"$ref":"https://example.com/x.json"}}}}"#,
                 "outside the document",
             ),
-            (r#"{"components":{"schemas":{"A":{"type":"str"}}}}"#, "unknown type"),
+            (
+                r#"{"components":{"schemas":{"A":{"type":"str"}}}}"#,
+                "unknown type",
+            ),
         ];
         for (text, needle) in bad {
             let err = Spec::from_json(text).unwrap_err();

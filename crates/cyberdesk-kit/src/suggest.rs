@@ -58,11 +58,26 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        let fields = ["name", "main_prompt", "input_schema", "output_schema", "post_run_checks"];
-        assert_eq!(closest("main_promt", fields.into_iter()), Some("main_prompt"));
-        assert_eq!(closest("Main-Prompt", fields.into_iter()), Some("main_prompt"));
+        let fields = [
+            "name",
+            "main_prompt",
+            "input_schema",
+            "output_schema",
+            "post_run_checks",
+        ];
+        assert_eq!(
+            closest("main_promt", fields.into_iter()),
+            Some("main_prompt")
+        );
+        assert_eq!(
+            closest("Main-Prompt", fields.into_iter()),
+            Some("main_prompt")
+        );
         assert_eq!(closest("prompt", fields.into_iter()), Some("main_prompt"));
-        assert_eq!(closest("inptu_schema", fields.into_iter()), Some("input_schema"));
+        assert_eq!(
+            closest("inptu_schema", fields.into_iter()),
+            Some("input_schema")
+        );
         assert_eq!(closest("zzz", fields.into_iter()), None);
         assert_eq!(distance("ab", "ba"), 1);
     }

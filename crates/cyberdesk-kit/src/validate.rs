@@ -39,13 +39,21 @@ pub fn validate(schema_name: &str, payload: &Value) -> Result<Vec<ValidationErro
 }
 
 /// [`validate`] against a document loaded at run time.
-pub fn validate_with(spec: &Spec, schema_name: &str, payload: &Value) -> Result<Vec<ValidationError>> {
+pub fn validate_with(
+    spec: &Spec,
+    schema_name: &str,
+    payload: &Value,
+) -> Result<Vec<ValidationError>> {
     Ok(report(spec, schema_name, payload, "body")?.errors)
 }
 
 /// [`validate`] for a payload given as JSON text (what the bindings cross
 /// the boundary with when that is cheaper than converting objects).
-pub fn validate_json(spec: Option<&Spec>, schema_name: &str, payload: &str) -> Result<Vec<ValidationError>> {
+pub fn validate_json(
+    spec: Option<&Spec>,
+    schema_name: &str,
+    payload: &str,
+) -> Result<Vec<ValidationError>> {
     let spec = match spec {
         Some(s) => s,
         None => Spec::embedded()?,
@@ -58,10 +66,16 @@ pub fn validate_json(spec: Option<&Spec>, schema_name: &str, payload: &str) -> R
 /// Validation with the unknown fields too, with `loc` starting at `root`.
 pub fn report(spec: &Spec, schema_name: &str, payload: &Value, root: &str) -> Result<Report> {
     let id = spec.component(schema_name)?;
+    crate::json::check_depth(payload)?;
     report_node(spec, id, payload, vec![LocItem::Key(root.to_owned())])
 }
 
-pub(crate) fn report_node(spec: &Spec, id: NodeId, value: &Value, loc: Vec<LocItem>) -> Result<Report> {
+pub(crate) fn report_node(
+    spec: &Spec,
+    id: NodeId,
+    value: &Value,
+    loc: Vec<LocItem>,
+) -> Result<Report> {
     let mut w = Walker {
         spec,
         loc,
@@ -101,7 +115,8 @@ fn value_types(v: &Value) -> u8 {
         Value::Number(n) => {
             let integral = n.is_i64()
                 || n.is_u64()
-                || n.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0);
+                || n.as_f64()
+                    .is_some_and(|f| f.is_finite() && f.fract() == 0.0);
             if integral {
                 ty::INT | ty::NUM
             } else {
@@ -207,7 +222,12 @@ impl Walker<'_> {
     }
 
     /// Whether `v` is valid against `id`, stopping at the first problem.
-    fn probe(&mut self, id: NodeId, v: &Value, depth: usize) -> std::result::Result<bool, KitError> {
+    fn probe(
+        &mut self,
+        id: NodeId,
+        v: &Value,
+        depth: usize,
+    ) -> std::result::Result<bool, KitError> {
         let saved = std::mem::replace(&mut self.probe, true);
         let r = self.walk(id, v, depth + 1);
         self.probe = saved;
@@ -224,7 +244,11 @@ impl Walker<'_> {
         if v.is_null() && branches.iter().any(|&b| is_null_branch(b)) {
             return Ok(());
         }
-        let rest: Vec<NodeId> = branches.iter().copied().filter(|&b| !is_null_branch(b)).collect();
+        let rest: Vec<NodeId> = branches
+            .iter()
+            .copied()
+            .filter(|&b| !is_null_branch(b))
+            .collect();
         // Optional[X]: report X's errors directly (the common case, one walk).
         if let [only] = rest.as_slice() {
             return self.walk(*only, v, depth + 1);
@@ -264,7 +288,10 @@ impl Walker<'_> {
         let t = node.types;
         let (kind, msg): (&str, String) = if t & ty::STR != 0 {
             match node.format {
-                Format::Uuid => ("uuid_type", "UUID input should be a string, bytes or UUID object".into()),
+                Format::Uuid => (
+                    "uuid_type",
+                    "UUID input should be a string, bytes or UUID object".into(),
+                ),
                 Format::DateTime => ("datetime_type", "Input should be a valid datetime".into()),
                 Format::Date => ("date_type", "Input should be a valid date".into()),
                 Format::None => ("string_type", "Input should be a valid string".into()),
@@ -356,7 +383,10 @@ impl Walker<'_> {
         if let Some((pattern, re)) = &node.pattern {
             if !re.is_match(s) {
                 let e = self
-                    .err("string_pattern_mismatch", format!("String should match pattern '{pattern}'"))
+                    .err(
+                        "string_pattern_mismatch",
+                        format!("String should match pattern '{pattern}'"),
+                    )
                     .with_ctx("pattern", pattern.clone());
                 self.fail(e)?;
             }
@@ -365,7 +395,10 @@ impl Walker<'_> {
             Format::Uuid => {
                 if let Some(why) = formats::uuid_problem(s) {
                     let e = self
-                        .err("uuid_parsing", format!("Input should be a valid UUID, {why}"))
+                        .err(
+                            "uuid_parsing",
+                            format!("Input should be a valid UUID, {why}"),
+                        )
                         .with_ctx("error", why);
                     self.fail(e)?;
                 }
@@ -373,7 +406,10 @@ impl Walker<'_> {
             Format::DateTime => {
                 if let Some(why) = formats::datetime_problem(s) {
                     let e = self
-                        .err("datetime_parsing", format!("Input should be a valid datetime, {why}"))
+                        .err(
+                            "datetime_parsing",
+                            format!("Input should be a valid datetime, {why}"),
+                        )
                         .with_ctx("error", why);
                     self.fail(e)?;
                 }
@@ -381,7 +417,10 @@ impl Walker<'_> {
             Format::Date => {
                 if let Some(why) = formats::date_problem(s) {
                     let e = self
-                        .err("date_parsing", format!("Input should be a valid date in the format YYYY-MM-DD, {why}"))
+                        .err(
+                            "date_parsing",
+                            format!("Input should be a valid date in the format YYYY-MM-DD, {why}"),
+                        )
                         .with_ctx("error", why);
                     self.fail(e)?;
                 }
@@ -392,11 +431,36 @@ impl Walker<'_> {
     }
 
     fn number(&mut self, node: &Node, f: f64) -> Flow {
-        let checks: [(Option<f64>, fn(f64, f64) -> bool, &str, &str, &str); 4] = [
-            (node.minimum, |f, l| f >= l, "greater_than_equal", "greater than or equal to", "ge"),
-            (node.exclusive_minimum, |f, l| f > l, "greater_than", "greater than", "gt"),
-            (node.maximum, |f, l| f <= l, "less_than_equal", "less than or equal to", "le"),
-            (node.exclusive_maximum, |f, l| f < l, "less_than", "less than", "lt"),
+        type Check<'a> = (Option<f64>, fn(f64, f64) -> bool, &'a str, &'a str, &'a str);
+        let checks: [Check<'_>; 4] = [
+            (
+                node.minimum,
+                |f, l| f >= l,
+                "greater_than_equal",
+                "greater than or equal to",
+                "ge",
+            ),
+            (
+                node.exclusive_minimum,
+                |f, l| f > l,
+                "greater_than",
+                "greater than",
+                "gt",
+            ),
+            (
+                node.maximum,
+                |f, l| f <= l,
+                "less_than_equal",
+                "less than or equal to",
+                "le",
+            ),
+            (
+                node.exclusive_maximum,
+                |f, l| f < l,
+                "less_than",
+                "less than",
+                "lt",
+            ),
         ];
         for (limit, ok, kind, words, ctx) in checks {
             if let Some(l) = limit {
@@ -411,7 +475,10 @@ impl Walker<'_> {
         if let Some(m) = node.multiple_of {
             if m > 0.0 && ((f / m).round() * m - f).abs() > f64::EPSILON * f.abs().max(1.0) {
                 let e = self
-                    .err("multiple_of", format!("Input should be a multiple of {}", num_text(m)))
+                    .err(
+                        "multiple_of",
+                        format!("Input should be a multiple of {}", num_text(m)),
+                    )
                     .with_ctx("multiple_of", num_value(m));
                 self.fail(e)?;
             }
@@ -424,7 +491,13 @@ impl Walker<'_> {
         if let Some(min) = node.min_items {
             if n < min {
                 let e = self
-                    .err("too_short", format!("List should have at least {min} item{} after validation, not {n}", plural(min)))
+                    .err(
+                        "too_short",
+                        format!(
+                            "List should have at least {min} item{} after validation, not {n}",
+                            plural(min)
+                        ),
+                    )
                     .with_ctx("min_length", min)
                     .with_ctx("actual_length", n);
                 self.fail(e)?;
@@ -433,14 +506,23 @@ impl Walker<'_> {
         if let Some(max) = node.max_items {
             if n > max {
                 let e = self
-                    .err("too_long", format!("List should have at most {max} item{} after validation, not {n}", plural(max)))
+                    .err(
+                        "too_long",
+                        format!(
+                            "List should have at most {max} item{} after validation, not {n}",
+                            plural(max)
+                        ),
+                    )
                     .with_ctx("max_length", max)
                     .with_ctx("actual_length", n);
                 self.fail(e)?;
             }
         }
         if node.unique_items {
-            let dup = items.iter().enumerate().any(|(i, a)| items[..i].contains(a));
+            let dup = items
+                .iter()
+                .enumerate()
+                .any(|(i, a)| items[..i].contains(a));
             if dup {
                 let e = self.err("list_not_unique", "List should have unique items");
                 self.fail(e)?;
@@ -461,13 +543,25 @@ impl Walker<'_> {
         let n = map.len();
         if let Some(min) = node.min_properties {
             if n < min {
-                let e = self.err("too_short", format!("Dictionary should have at least {min} item{} after validation, not {n}", plural(min)));
+                let e = self.err(
+                    "too_short",
+                    format!(
+                        "Dictionary should have at least {min} item{} after validation, not {n}",
+                        plural(min)
+                    ),
+                );
                 self.fail(e)?;
             }
         }
         if let Some(max) = node.max_properties {
             if n > max {
-                let e = self.err("too_long", format!("Dictionary should have at most {max} item{} after validation, not {n}", plural(max)));
+                let e = self.err(
+                    "too_long",
+                    format!(
+                        "Dictionary should have at most {max} item{} after validation, not {n}",
+                        plural(max)
+                    ),
+                );
                 self.fail(e)?;
             }
         }
@@ -506,7 +600,11 @@ impl Walker<'_> {
                     Additional::Forbid => {
                         let mut loc = self.loc.clone();
                         loc.push(LocItem::Key(key.clone()));
-                        self.fail(ValidationError::new(loc, "extra_forbidden", "Extra inputs are not permitted"))?;
+                        self.fail(ValidationError::new(
+                            loc,
+                            "extra_forbidden",
+                            "Extra inputs are not permitted",
+                        ))?;
                     }
                     Additional::Schema(sub) => {
                         self.loc.push(LocItem::Key(key.clone()));
@@ -518,9 +616,12 @@ impl Walker<'_> {
                         if !self.probe && !node.properties.is_empty() {
                             let mut loc = self.loc.clone();
                             loc.push(LocItem::Key(key.clone()));
-                            let suggestion = closest(key, node.properties.iter().map(|(k, _)| k.as_str()))
-                                .map(str::to_owned);
-                            self.out.unknown_fields.push(UnknownField { loc, suggestion });
+                            let suggestion =
+                                closest(key, node.properties.iter().map(|(k, _)| k.as_str()))
+                                    .map(str::to_owned);
+                            self.out
+                                .unknown_fields
+                                .push(UnknownField { loc, suggestion });
                         }
                     }
                 }
@@ -566,7 +667,10 @@ mod tests {
         let name: String = "é".repeat(255);
         assert!(types_of("WorkflowUpdate", json!({"name": name})).is_empty());
         let name: String = "é".repeat(256);
-        assert_eq!(types_of("WorkflowUpdate", json!({"name": name}))[0].1, "string_too_long");
+        assert_eq!(
+            types_of("WorkflowUpdate", json!({"name": name}))[0].1,
+            "string_too_long"
+        );
         assert!(chars_at_least("😀", 1));
         assert!(!chars_at_least("", 1));
         assert!(chars_at_most("😀😀", 2));
@@ -585,7 +689,10 @@ mod tests {
         let spec = Spec::embedded().unwrap();
         let r = report(spec, "WorkflowUpdate", &json!({"main_promt": "x"}), "body").unwrap();
         assert!(r.errors.is_empty());
-        assert_eq!(r.unknown_fields[0].suggestion.as_deref(), Some("main_prompt"));
+        assert_eq!(
+            r.unknown_fields[0].suggestion.as_deref(),
+            Some("main_prompt")
+        );
     }
 
     #[test]

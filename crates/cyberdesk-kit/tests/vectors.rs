@@ -1,0 +1,336 @@
+//! Runs every shared vector in `tests/vectors/` through the Rust API,
+//! following `tests/vectors/README.md`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stdout)]
+
+use cyberdesk_kit as kit;
+use kit::{KitError, Offsets, RunContext, RunOptions, Spec, UpdateOptions};
+use serde_json::{json, Map, Value};
+use std::path::PathBuf;
+
+fn vectors_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors")
+}
+
+/// Expands `$vector_repeat` and `$vector_deep`.
+fn expand(v: &Value) -> Value {
+    match v {
+        Value::Object(m) if m.len() == 1 && m.contains_key("$vector_repeat") => {
+            let args = &m["$vector_repeat"];
+            let s = args[0].as_str().unwrap();
+            let n = args[1].as_u64().unwrap() as usize;
+            Value::String(s.repeat(n))
+        }
+        Value::Object(m) if m.len() == 1 && m.contains_key("$vector_deep") => {
+            let n = m["$vector_deep"].as_u64().unwrap();
+            let mut v = json!(0);
+            for _ in 0..n {
+                v = Value::Array(vec![v]);
+            }
+            v
+        }
+        Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (k.clone(), expand(v))).collect()),
+        Value::Array(a) => Value::Array(a.iter().map(expand).collect()),
+        other => other.clone(),
+    }
+}
+
+/// The matching rule of the README.
+fn matches(expected: &Value, actual: &Value) -> bool {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => e
+            .iter()
+            .all(|(k, ev)| a.get(k).is_some_and(|av| matches(ev, av))),
+        (Value::Array(e), Value::Array(a)) => {
+            e.len() == a.len() && e.iter().zip(a).all(|(x, y)| matches(x, y))
+        }
+        (Value::Number(e), Value::Number(a)) => e.as_f64() == a.as_f64(),
+        (e, a) => e == a,
+    }
+}
+
+fn headers(v: Option<&Value>) -> Vec<(String, String)> {
+    v.and_then(Value::as_object)
+        .map(|m| {
+            m.iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+struct Outcome {
+    result: Result<Value, KitError>,
+    /// Printable forms of the outcome, for the secrets check.
+    printed: Vec<String>,
+}
+
+fn run(op: &str, input: &Map<String, Value>, unit: Offsets) -> Outcome {
+    let get = |k: &str| input.get(k);
+    let s = |k: &str| get(k).and_then(Value::as_str);
+    let ctx = RunContext {
+        machine_parameters: get("machine_parameters"),
+        machine_sensitive_parameters: get("machine_sensitive_parameters"),
+        pool_parameters: get("pool_parameters"),
+        spec: None,
+    };
+    let mut printed = Vec::new();
+    let result: Result<Value, KitError> = match op {
+        "parse_prompt" => kit::parse_prompt_with(s("text").unwrap(), unit).map(|v| json!(v)),
+        "resolve_prompt" => kit::resolve_prompt_with(
+            s("text").unwrap(),
+            get("input_values"),
+            get("sensitive_input_values"),
+            unit,
+        )
+        .map(|r| {
+            printed.push(format!("{r:?}"));
+            json!(r)
+        }),
+        "validate" => {
+            let spec = s("spec").map(Spec::from_json);
+            match spec {
+                Some(Err(e)) => Err(e),
+                Some(Ok(spec)) => {
+                    kit::validate_with(&spec, s("schema").unwrap(), &input["payload"])
+                }
+                None => kit::validate(s("schema").unwrap(), &input["payload"]),
+            }
+            .map(|v| json!(v))
+        }
+        "build_workflow_update" => kit::build_workflow_update(
+            s("workflow_id").unwrap(),
+            &input["update"],
+            UpdateOptions {
+                idempotency_key: s("idempotency_key"),
+                spec: None,
+            },
+        )
+        .map(|r| {
+            printed.push(format!("{r:?}"));
+            json!(r)
+        }),
+        "build_run_create" => kit::build_run_create(
+            &input["run"],
+            RunOptions {
+                idempotency_key: s("idempotency_key"),
+                workflow: get("workflow"),
+                context: ctx,
+            },
+        )
+        .map(|r| {
+            printed.push(format!("{r:?}"));
+            json!(r)
+        }),
+        "preflight_run" => kit::preflight_run_with(&input["run"], &input["workflow"], ctx, unit)
+            .map(|p| {
+                printed.push(format!("{p:?}"));
+                json!(p)
+            }),
+        "diff_workflow_update" => kit::diff_workflow_update(&input["current"], &input["desired"]),
+        "apply_workflow_update" => kit::apply_workflow_update(&input["current"], &input["update"]),
+        "parse_response" => kit::parse_response(
+            s("operation").unwrap(),
+            get("status").and_then(Value::as_u64).unwrap() as u16,
+            &headers(get("headers")),
+            s("body").unwrap(),
+        ),
+        "retry_delay" => {
+            let hs = headers(get("headers"));
+            let delay = kit::retry_delay(&kit::RetryInput {
+                attempt: get("attempt").and_then(Value::as_u64).unwrap_or(0) as u32,
+                method: s("method").unwrap_or("GET"),
+                status: get("status").and_then(Value::as_u64).map(|x| x as u16),
+                headers: &hs,
+                network_error: get("network_error")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+                has_idempotency_key: get("has_idempotency_key")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+                max_retries: get("max_retries").and_then(Value::as_u64).map(|x| x as u32),
+                now: get("now").and_then(Value::as_f64),
+                jitter: get("jitter").and_then(Value::as_f64),
+            });
+            Ok(json!(delay))
+        }
+        other => panic!("unknown operation {other}"),
+    };
+    if let Err(e) = &result {
+        printed.push(format!("{e:?}"));
+        printed.push(e.to_string());
+    }
+    Outcome { result, printed }
+}
+
+fn is_uuid_v4(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.len() == 36
+        && b[14] == b'4'
+        && matches!(b[19], b'8' | b'9' | b'a' | b'b')
+        && s.chars().enumerate().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                c == '-'
+            } else {
+                c.is_ascii_digit() || ('a'..='f').contains(&c)
+            }
+        })
+}
+
+/// The prompt whose variables a result lists.
+fn prompt_text<'a>(op: &str, input: &'a Map<String, Value>, result: &Value) -> Option<&'a str> {
+    match op {
+        "parse_prompt" | "resolve_prompt" => input.get("text")?.as_str(),
+        "preflight_run" if result["prompt_source"] == "override" => {
+            input.get("run")?.get("main_prompt")?.as_str()
+        }
+        "preflight_run" => input.get("workflow")?.get("main_prompt")?.as_str(),
+        _ => None,
+    }
+}
+
+/// Checks one case; returns what is wrong.
+fn check_case(op: &str, case: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    let input = expand(&case["input"]);
+    let input = input.as_object().unwrap();
+    let out = run(op, input, Offsets::Utf8);
+    let actual = match &out.result {
+        Ok(v) => v.clone(),
+        Err(e) => json!(e),
+    };
+    match (case.get("expect"), case.get("error"), &out.result) {
+        (Some(exp), None, Ok(v)) => {
+            if !matches(exp, v) {
+                problems.push(format!("expected {exp}\n      got {v}"));
+            }
+        }
+        (None, Some(exp), Err(_)) => {
+            if !matches(exp, &actual) {
+                problems.push(format!("expected error {exp}\n      got {actual}"));
+            }
+        }
+        (Some(_), _, Err(e)) => problems.push(format!("unexpected error {}", json!(e))),
+        (_, Some(_), Ok(v)) => problems.push(format!("expected an error, got {v}")),
+        _ => problems.push("case needs exactly one of expect / error".into()),
+    }
+    // Every variable's span slices its raw text (UTF-8 offsets in Rust).
+    if let Ok(v) = &out.result {
+        if let Some(text) = prompt_text(op, input, v) {
+            let vars = v
+                .as_array()
+                .or_else(|| v.get("variables").and_then(Value::as_array));
+            for var in vars.into_iter().flatten() {
+                let (a, b) = (
+                    var["start"].as_u64().unwrap() as usize,
+                    var["end"].as_u64().unwrap() as usize,
+                );
+                if text.get(a..b) != var["raw"].as_str() {
+                    problems.push(format!("span {a}..{b} does not slice {}", var["raw"]));
+                }
+            }
+        }
+    }
+    if let Some(spans) = case.get("spans") {
+        for (unit_name, unit) in [
+            ("utf8", Offsets::Utf8),
+            ("utf16", Offsets::Utf16),
+            ("codepoint", Offsets::CodePoint),
+        ] {
+            let Some(want) = spans.get(unit_name) else {
+                continue;
+            };
+            let r = run(op, input, unit).result.unwrap();
+            let vars = r
+                .as_array()
+                .or_else(|| r.get("variables").and_then(Value::as_array))
+                .unwrap();
+            let got: Vec<Value> = vars.iter().map(|v| json!([v["start"], v["end"]])).collect();
+            if &Value::Array(got.clone()) != want {
+                problems.push(format!("{unit_name} spans: expected {want}, got {got:?}"));
+            }
+        }
+    }
+    if case.get("generated_key") == Some(&json!(true)) {
+        let key = actual["idempotency_key"].as_str().unwrap_or_default();
+        if !is_uuid_v4(key) || actual["headers"]["Idempotency-Key"].as_str() != Some(key) {
+            problems.push(format!(
+                "generated key {key:?} is not a v4 UUID in the header"
+            ));
+        }
+    }
+    for secret in case
+        .get("secrets")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let secret = secret.as_str().unwrap();
+        let mut haystacks = out.printed.clone();
+        haystacks.push(actual.to_string());
+        if haystacks.iter().any(|h| h.contains(secret)) {
+            problems.push(format!("secret {secret} leaked"));
+        }
+    }
+    problems
+}
+
+#[test]
+fn shared_vectors() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(vectors_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "vector files missing");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for file in files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let op = doc["operation"].as_str().unwrap();
+        for case in doc["cases"].as_array().unwrap() {
+            count += 1;
+            for p in check_case(op, case) {
+                failures.push(format!("{op} / {}: {p}", case["name"].as_str().unwrap()));
+            }
+        }
+    }
+    println!("{count} shared vectors run");
+    assert!(
+        failures.is_empty(),
+        "{} vector failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_code_has_a_vector_or_is_host_only() {
+    let mut text = String::new();
+    for e in std::fs::read_dir(vectors_dir()).unwrap() {
+        text.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
+    }
+    let host_only = [
+        "unsupported_value",
+        "cyclic_value",
+        "invalid_string",
+        "internal_error",
+        "invalid_json",
+    ];
+    for code in kit::ErrorCode::ALL {
+        let quoted = format!("\"{}\"", code.as_str());
+        assert!(
+            host_only.contains(&code.as_str()) || text.contains(&quoted),
+            "error code {} has no vector",
+            code.as_str()
+        );
+    }
+    for code in kit::IssueCode::ALL {
+        let quoted = format!("\"{}\"", code.as_str());
+        assert!(
+            text.contains(&quoted),
+            "issue code {} has no vector",
+            code.as_str()
+        );
+    }
+}
