@@ -51,7 +51,7 @@ error_codes! {
     InvalidJson => "invalid_json", "Text given as JSON does not parse.";
     InvalidArgument => "invalid_argument", "An argument has the wrong type or an impossible value (not a payload field: those are `validation_error`).";
     UnknownSchema => "unknown_schema", "`validate` was asked for a schema name the OpenAPI document does not define.";
-    UnknownOperation => "unknown_operation", "`parse_response` was given an operation other than `update_workflow` or `create_run`.";
+    UnknownOperation => "unknown_operation", "`parse_response` was given an operation other than `update_workflow`, `get_workflow` or `create_run`.";
     InvalidSpec => "invalid_spec", "An OpenAPI document given at run time can't be used (not JSON, no components, a broken `$ref`, an unsupported keyword).";
     TooDeep => "too_deep", "A value is nested deeper than the limit (128 levels).";
     TooLarge => "too_large", "A value is larger than the limit (a prompt over 16 MiB, a JSON text over 64 MiB).";
@@ -466,7 +466,7 @@ impl fmt::Display for KitError {
             }
             KitError::UnknownOperation { name } => write!(
                 f,
-                "unknown operation {name:?}: expected \"update_workflow\" or \"create_run\""
+                "unknown operation {name:?}: expected \"update_workflow\", \"get_workflow\" or \"create_run\""
             ),
             KitError::InvalidSpec { message } => write!(f, "invalid OpenAPI document: {message}"),
             KitError::TooDeep { limit } => {

@@ -74,3 +74,8 @@ pub use schema::{Spec, EMBEDDED_SPEC};
 pub use validate::{
     report as validation_report, validate, validate_json, validate_with, Report, UnknownField,
 };
+
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

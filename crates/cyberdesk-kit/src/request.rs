@@ -85,6 +85,24 @@ impl std::fmt::Debug for Request {
     }
 }
 
+impl Request {
+    /// The body with every value under `sensitive_input_values` replaced by
+    /// `"[redacted]"`: what to log or show instead of [`Request::body`].
+    pub fn redacted_body(&self) -> String {
+        match crate::json::parse_json(&self.body) {
+            Ok(Value::Object(mut m)) => {
+                if let Some(Value::Object(s)) = m.get_mut("sensitive_input_values") {
+                    for v in s.values_mut() {
+                        *v = Value::String("[redacted]".into());
+                    }
+                }
+                to_compact(&Value::Object(m))
+            }
+            _ => self.body.clone(),
+        }
+    }
+}
+
 fn headers_as_map<S: serde::Serializer>(
     h: &[(String, String)],
     s: S,

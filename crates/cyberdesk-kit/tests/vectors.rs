@@ -1,6 +1,11 @@
 //! Runs every shared vector in `tests/vectors/` through the Rust API,
 //! following `tests/vectors/README.md`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::print_stdout)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout
+)]
 
 use cyberdesk_kit as kit;
 use kit::{KitError, Offsets, RunContext, RunOptions, Spec, UpdateOptions};

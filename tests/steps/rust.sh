@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The Rust core: format, lints (native and wasm32), unit tests, shared
+# vectors, limits, secrets, doc tests, and the demo.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bash tests/steps/setup-rust.sh
+cargo fmt --all -- --check
+cargo clippy -p cyberdesk-kit --all-targets -- -D warnings
+cargo clippy -p cyberdesk-kit --target wasm32-unknown-unknown -- -D warnings
+cargo test -p cyberdesk-kit
+cargo run -q -p cyberdesk-kit --example demo >/dev/null
