@@ -151,19 +151,15 @@ pub fn preflight_run_with(
         ));
     }
 
-    let field = |k: &str| -> Result<Option<&Map<String, Value>>> {
-        match run_obj.get(k) {
-            Some(Value::Object(m)) => Ok(Some(m)),
-            _ => Ok(None),
-        }
-    };
+    // A run field of the wrong type is already an invalid_run_field issue.
+    let field = |k: &str| run_obj.get(k).and_then(Value::as_object);
     let inputs = merge_inputs(&[
-        field("input_values")?,
+        field("input_values"),
         object_arg(ctx.machine_parameters, "machine_parameters")?,
         object_arg(ctx.pool_parameters, "pool_parameters")?,
     ]);
     let sensitive = merge_inputs(&[
-        field("sensitive_input_values")?,
+        field("sensitive_input_values"),
         object_arg(
             ctx.machine_sensitive_parameters,
             "machine_sensitive_parameters",

@@ -582,6 +582,8 @@ pub fn resolve_prompt_with(
             }
         }
     }
+    let used: std::collections::HashSet<(VariableKind, &str)> =
+        vars.iter().map(|v| (v.kind, v.root.as_str())).collect();
     for (m, kind, code, label) in [
         (
             inputs,
@@ -598,7 +600,7 @@ pub fn resolve_prompt_with(
     ] {
         if let Some(m) = m {
             for key in m.keys() {
-                if !vars.iter().any(|v| v.kind == kind && &v.root == key) {
+                if !used.contains(&(kind, key.as_str())) {
                     issues.push(Issue::new(
                         code,
                         format!("{label}.{key} is not used by any variable of the prompt"),

@@ -1,0 +1,119 @@
+//! The core alone, with no boundary: what each binding's crossing adds is
+//! the difference between these figures and the same call from JS or
+//! Python. Reads the payloads of `bench/fixtures/` (made by
+//! `bench/make_fixtures.py`; `bench/run.sh` makes them first).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use cyberdesk_kit as kit;
+use serde_json::Value;
+use std::hint::black_box;
+
+fn fixture(name: &str) -> Value {
+    let path = format!(
+        "{}/../../bench/fixtures/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{path} is missing: run python3 bench/make_fixtures.py"));
+    serde_json::from_str(&text).unwrap()
+}
+
+fn validate(c: &mut Criterion) {
+    let mut g = c.benchmark_group("validate");
+    for kind in ["workflow_update", "run_create"] {
+        for size in ["small", "medium", "large"] {
+            for validity in ["valid", "invalid"] {
+                let f = fixture(&format!("{kind}_{size}_{validity}"));
+                let schema = f["schema"].as_str().unwrap().to_owned();
+                let payload = f["payload"].clone();
+                let text = payload.to_string();
+                let id = format!("{kind}_{size}_{validity}");
+                g.bench_with_input(BenchmarkId::new("value", &id), &payload, |b, p| {
+                    b.iter(|| kit::validate(black_box(&schema), black_box(p)).unwrap())
+                });
+                g.bench_with_input(BenchmarkId::new("json_text", &id), &text, |b, t| {
+                    b.iter(|| kit::validate_json(None, black_box(&schema), black_box(t)).unwrap())
+                });
+            }
+        }
+    }
+    g.finish();
+}
+
+fn build(c: &mut Criterion) {
+    let mut g = c.benchmark_group("build");
+    for size in ["small", "medium", "large"] {
+        let update = fixture(&format!("workflow_update_{size}_valid"))["payload"].clone();
+        g.bench_function(BenchmarkId::new("workflow_update", size), |b| {
+            b.iter(|| {
+                kit::build_workflow_update(
+                    "550e8400-e29b-41d4-a716-446655440000",
+                    black_box(&update),
+                    kit::UpdateOptions {
+                        idempotency_key: Some("k"),
+                        spec: None,
+                    },
+                )
+                .unwrap()
+            })
+        });
+        let run = fixture(&format!("run_create_{size}_valid"))["payload"].clone();
+        g.bench_function(BenchmarkId::new("run_create", size), |b| {
+            b.iter(|| {
+                kit::build_run_create(
+                    black_box(&run),
+                    kit::RunOptions {
+                        idempotency_key: Some("k"),
+                        ..Default::default()
+                    },
+                )
+                .unwrap()
+            })
+        });
+    }
+    g.finish();
+}
+
+fn resolve(c: &mut Criterion) {
+    let mut g = c.benchmark_group("resolve_prompt");
+    g.sample_size(20);
+    for name in ["prompt_100k", "prompt_flat_100k", "prompt_1m", "prompt_10m"] {
+        let f = fixture(name);
+        let text = f["text"].as_str().unwrap().to_owned();
+        let inputs = f["input_values"].clone();
+        let sensitive = f.get("sensitive_input_values").cloned();
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                kit::resolve_prompt(black_box(&text), Some(&inputs), sensitive.as_ref()).unwrap()
+            })
+        });
+    }
+    let f = fixture("prompt_100k");
+    let text = f["text"].as_str().unwrap().to_owned();
+    g.bench_function("parse_prompt_100k", |b| {
+        b.iter(|| kit::parse_prompt(black_box(&text)).unwrap())
+    });
+    g.finish();
+}
+
+fn misc(c: &mut Criterion) {
+    let mut g = c.benchmark_group("misc");
+    g.bench_function("spec_compile", |b| {
+        b.iter(|| kit::Spec::from_json(black_box(kit::EMBEDDED_SPEC)).unwrap())
+    });
+    let body = fixture("workflow_update_medium_valid")["payload"].clone();
+    let mut resp = body.as_object().unwrap().clone();
+    resp.insert("id".into(), "550e8400-e29b-41d4-a716-446655440000".into());
+    resp.insert("created_at".into(), "2026-11-24T10:00:00Z".into());
+    resp.insert("updated_at".into(), "2026-11-24T10:00:00Z".into());
+    let text = Value::Object(resp).to_string();
+    g.bench_function("parse_response_medium", |b| {
+        b.iter(|| kit::parse_response("update_workflow", 200, &[], black_box(&text)).unwrap())
+    });
+    g.bench_function("new_idempotency_key", |b| b.iter(kit::new_idempotency_key));
+    g.finish();
+}
+
+criterion_group!(benches, validate, build, resolve, misc);
+criterion_main!(benches);
