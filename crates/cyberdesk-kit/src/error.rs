@@ -193,6 +193,7 @@ issue_codes! {
     PostRunCheckIncomplete => "post_run_check_incomplete", Warning, "A post-run check lacks what its type needs to be useful (an attachment check without a file_target_mode, an agentic check without a check_prompt, ...).";
     DuplicatePostRunCheck => "duplicate_post_run_check", Warning, "Two post-run checks share a name.";
     EmptyUpdate => "empty_update", Info, "The workflow update has no fields, so it changes nothing.";
+    SchemaKeywordsUnchecked => "schema_keywords_unchecked", Warning, "A JSON Schema keyword cyberdesk-kit does not implement (`unevaluatedProperties`, `dependentSchemas`, ...): the server checks it, this check skipped it.";
     RegexNotPortable => "regex_not_portable", Warning, "A post-run check's `file_name_regex` does not compile here; the server's regex dialect may still accept it.";
 }
 

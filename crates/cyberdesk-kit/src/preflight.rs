@@ -235,7 +235,26 @@ fn schema_issues(
             }
         }
     }
-    for v in inputschema::violations(&schema, &Value::Object(instance)) {
+    let found = match inputschema::violations(&schema, &Value::Object(instance)) {
+        Ok(found) => found,
+        Err(e) => {
+            issues.push(Issue::new(
+                IssueCode::InvalidInputSchema,
+                format!("the workflow's input_schema can't be applied: {e}"),
+            ));
+            return;
+        }
+    };
+    if !schema.unsupported.is_empty() {
+        issues.push(Issue::new(
+            IssueCode::SchemaKeywordsUnchecked,
+            format!(
+                "input_schema keywords not checked before the run: {}",
+                schema.unsupported.join(", ")
+            ),
+        ));
+    }
+    for v in found {
         if let Some(missing) = &v.missing_root_key {
             if deferred.contains(missing) {
                 continue;

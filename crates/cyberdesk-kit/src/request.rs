@@ -204,11 +204,25 @@ fn unknown_field_warnings(r: &Report, schema: &str) -> Vec<Issue> {
 }
 
 /// The JSON Schema strings of a workflow: must parse, must be schemas.
-fn check_schema_strings(obj: &Map<String, Value>, errors: &mut Vec<ValidationError>) {
+fn check_schema_strings(
+    obj: &Map<String, Value>,
+    errors: &mut Vec<ValidationError>,
+    warnings: &mut Vec<Issue>,
+) {
     for field in ["input_schema", "output_schema"] {
         if let Some(Value::String(text)) = obj.get(field) {
             match inputschema::compile(text) {
-                Ok(_) => {}
+                Ok(s) if s.unsupported.is_empty() => {}
+                Ok(s) => warnings.push(
+                    Issue::new(
+                        IssueCode::SchemaKeywordsUnchecked,
+                        format!(
+                            "{field} uses keywords cyberdesk-kit can't check: {}",
+                            s.unsupported.join(", ")
+                        ),
+                    )
+                    .at(loc(&["body", field])),
+                ),
                 Err(SchemaProblem::NotJson(why)) => errors.push(
                     ValidationError::new(
                         loc(&["body", field]),
@@ -407,7 +421,7 @@ pub fn build_workflow_update(
     let mut warnings = unknown_field_warnings(&r, "WorkflowUpdate");
     let empty = Map::new();
     let obj = update.as_object().unwrap_or(&empty);
-    check_schema_strings(obj, &mut errors);
+    check_schema_strings(obj, &mut errors, &mut warnings);
     check_post_run_checks(obj, &mut errors, &mut warnings);
     let key = check_key(opts.idempotency_key, &mut errors);
     if !errors.is_empty() {
@@ -428,6 +442,28 @@ pub fn build_workflow_update(
         key,
         warnings,
     )
+}
+
+/// Builds `GET /v1/workflows/{workflow_id}` (the id checked as a UUID).
+pub fn build_get_workflow(workflow_id: &str) -> Result<Request> {
+    if let Some(why) = crate::formats::uuid_problem(workflow_id) {
+        return Err(KitError::Validation {
+            errors: vec![ValidationError::new(
+                loc(&["path", "workflow_id"]),
+                "uuid_parsing",
+                format!("Input should be a valid UUID, {why}"),
+            )
+            .with_ctx("error", why)],
+        });
+    }
+    Ok(Request {
+        method: Method::Get,
+        path: format!("/v1/workflows/{workflow_id}"),
+        headers: vec![("Accept".to_owned(), "application/json".to_owned())],
+        body: String::new(),
+        idempotency_key: None,
+        warnings: Vec::new(),
+    })
 }
 
 /// Routing warnings of a run: fields the server will ignore.

@@ -82,6 +82,17 @@ pub(crate) struct Node {
     pub one_of: Vec<NodeId>,
     pub all_of: Vec<NodeId>,
     pub reference: Option<NodeId>,
+    /// The `false` schema: nothing is valid.
+    pub never: bool,
+    pub not: Option<NodeId>,
+    pub if_then_else: Option<(NodeId, Option<NodeId>, Option<NodeId>)>,
+    pub pattern_properties: Vec<(String, regex::Regex, NodeId)>,
+    pub property_names: Option<NodeId>,
+    pub dependent_required: Vec<(String, Vec<String>)>,
+    pub prefix_items: Vec<NodeId>,
+    pub contains: Option<NodeId>,
+    pub min_contains: Option<usize>,
+    pub max_contains: Option<usize>,
 }
 
 impl Node {
@@ -113,8 +124,30 @@ impl Node {
             one_of: Vec::new(),
             all_of: Vec::new(),
             reference: None,
+            never: false,
+            not: None,
+            if_then_else: None,
+            pattern_properties: Vec::new(),
+            property_names: None,
+            dependent_required: Vec::new(),
+            prefix_items: Vec::new(),
+            contains: None,
+            min_contains: None,
+            max_contains: None,
         }
     }
+}
+
+/// How strictly a document is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// An OpenAPI document: an assertion keyword the validator can't honour
+    /// is an error, so no constraint is silently skipped.
+    Spec,
+    /// A user's JSON Schema (`input_schema`): unknown keywords are
+    /// annotations, as JSON Schema says; known keywords this validator does
+    /// not implement are listed in `unsupported` and skipped.
+    UserSchema,
 }
 
 /// A compiled OpenAPI document.
@@ -143,12 +176,30 @@ const ANNOTATIONS: &[&str] = &[
     "contentEncoding",
     "contentMediaType",
     "nullable",
+    "$defs",
+    "definitions",
+    "$anchor",
+    "$vocabulary",
+];
+
+/// Assertion keywords of JSON Schema that the validator does not implement.
+const UNSUPPORTED: &[&str] = &[
+    "unevaluatedProperties",
+    "unevaluatedItems",
+    "dependentSchemas",
+    "dependencies",
+    "additionalItems",
+    "$dynamicRef",
+    "$recursiveRef",
+    "contentSchema",
 ];
 
 struct Compiler<'a> {
     doc: &'a Value,
     nodes: Vec<Node>,
     by_pointer: HashMap<String, NodeId>,
+    mode: Mode,
+    unsupported: Vec<String>,
 }
 
 fn spec_err(message: String) -> KitError {
@@ -197,15 +248,20 @@ impl<'a> Compiler<'a> {
         self.by_pointer.insert(at.clone(), id);
         let obj = match v {
             Value::Bool(true) => return Ok(id),
+            Value::Bool(false) => {
+                self.nodes[id].never = true;
+                return Ok(id);
+            }
             Value::Object(o) => o,
             _ => {
                 return Err(spec_err(format!(
-                    "schema at {at} must be an object or true"
+                    "schema at {at} must be an object or a boolean"
                 )))
             }
         };
         let mut n = Node::empty();
         let mut nullable = false;
+        let mut exclusive_bounds = (false, false);
         for (key, val) in obj {
             let here = format!("{at}/{key}");
             match key.as_str() {
@@ -234,6 +290,14 @@ impl<'a> Compiler<'a> {
                 }
                 "minimum" => n.minimum = Some(as_number(val, key, &at)?),
                 "maximum" => n.maximum = Some(as_number(val, key, &at)?),
+                "exclusiveMinimum" | "exclusiveMaximum" if val.is_boolean() => {
+                    let on = val.as_bool() == Some(true);
+                    if key == "exclusiveMinimum" {
+                        exclusive_bounds.0 = on;
+                    } else {
+                        exclusive_bounds.1 = on;
+                    }
+                }
                 "exclusiveMinimum" => n.exclusive_minimum = Some(as_number(val, key, &at)?),
                 "exclusiveMaximum" => n.exclusive_maximum = Some(as_number(val, key, &at)?),
                 "multipleOf" => n.multiple_of = Some(as_number(val, key, &at)?),
@@ -242,7 +306,19 @@ impl<'a> Compiler<'a> {
                 "uniqueItems" => n.unique_items = val.as_bool() == Some(true),
                 "minProperties" => n.min_properties = Some(as_count(val, key, &at)?),
                 "maxProperties" => n.max_properties = Some(as_count(val, key, &at)?),
-                "items" => n.items = Some(self.compile(val, here, depth + 1)?),
+                "items" => match val {
+                    // Before 2020-12, a list of schemas meant what prefixItems means now.
+                    Value::Array(list) => {
+                        for (i, sub) in list.iter().enumerate() {
+                            n.prefix_items.push(self.compile(
+                                sub,
+                                format!("{here}/{i}"),
+                                depth + 1,
+                            )?);
+                        }
+                    }
+                    _ => n.items = Some(self.compile(val, here, depth + 1)?),
+                },
                 "properties" => {
                     let props = val
                         .as_object()
@@ -298,6 +374,69 @@ impl<'a> Compiler<'a> {
                         .ok_or_else(|| spec_err(format!("$ref at {at} must be a string")))?;
                     n.reference = Some(self.compile_ref(r, depth)?);
                 }
+                "not" => n.not = Some(self.compile(val, here, depth + 1)?),
+                "if" => {
+                    let cond = self.compile(val, here, depth + 1)?;
+                    let mut branch = |k: &str| -> Result<Option<NodeId>> {
+                        obj.get(k)
+                            .map(|b| self.compile(b, format!("{at}/{k}"), depth + 1))
+                            .transpose()
+                    };
+                    let then = branch("then")?;
+                    let otherwise = branch("else")?;
+                    n.if_then_else = Some((cond, then, otherwise));
+                }
+                // Read with their `if`; alone they do nothing.
+                "then" | "else" => {}
+                "patternProperties" => {
+                    let props = val.as_object().ok_or_else(|| {
+                        spec_err(format!("patternProperties at {at} must be an object"))
+                    })?;
+                    for (pattern, sub) in props {
+                        let re = regex::Regex::new(pattern).map_err(|_| {
+                            spec_err(format!(
+                                "patternProperties pattern {pattern:?} at {at} does not compile"
+                            ))
+                        })?;
+                        let sid = self.compile(sub, format!("{here}/{pattern}"), depth + 1)?;
+                        n.pattern_properties.push((pattern.clone(), re, sid));
+                    }
+                }
+                "propertyNames" => n.property_names = Some(self.compile(val, here, depth + 1)?),
+                "dependentRequired" => {
+                    let deps = val.as_object().ok_or_else(|| {
+                        spec_err(format!("dependentRequired at {at} must be an object"))
+                    })?;
+                    for (k, list) in deps {
+                        let names = list
+                            .as_array()
+                            .and_then(|l| {
+                                l.iter()
+                                    .map(|x| x.as_str().map(str::to_owned))
+                                    .collect::<Option<Vec<_>>>()
+                            })
+                            .ok_or_else(|| {
+                                spec_err(format!("dependentRequired at {at} must list strings"))
+                            })?;
+                        n.dependent_required.push((k.clone(), names));
+                    }
+                }
+                "prefixItems" => {
+                    let list = val
+                        .as_array()
+                        .ok_or_else(|| spec_err(format!("prefixItems at {at} must be a list")))?;
+                    for (i, sub) in list.iter().enumerate() {
+                        n.prefix_items
+                            .push(self.compile(sub, format!("{here}/{i}"), depth + 1)?);
+                    }
+                }
+                "contains" => n.contains = Some(self.compile(val, here, depth + 1)?),
+                "minContains" => n.min_contains = Some(as_count(val, key, &at)?),
+                "maxContains" => n.max_contains = Some(as_count(val, key, &at)?),
+                other if self.mode == Mode::UserSchema && UNSUPPORTED.contains(&other) => {
+                    self.unsupported.push(format!("{other} at {at}"));
+                }
+                _ if self.mode == Mode::UserSchema => {}
                 other => {
                     return Err(spec_err(format!(
                         "keyword {other:?} at {at} is not supported by cyberdesk-kit's validator"
@@ -307,6 +446,13 @@ impl<'a> Compiler<'a> {
         }
         if nullable && n.types != 0 {
             n.types |= ty::NULL;
+        }
+        // Draft 4 wrote exclusive bounds as booleans beside minimum/maximum.
+        if exclusive_bounds.0 {
+            n.exclusive_minimum = n.minimum.take();
+        }
+        if exclusive_bounds.1 {
+            n.exclusive_maximum = n.maximum.take();
         }
         self.nodes[id] = n;
         Ok(id)
@@ -362,6 +508,8 @@ impl Spec {
             doc,
             nodes: Vec::new(),
             by_pointer: HashMap::new(),
+            mode: Mode::Spec,
+            unsupported: Vec::new(),
         };
         let mut components = HashMap::new();
         let mut component_order = Vec::new();
@@ -376,6 +524,27 @@ impl Spec {
             components,
             component_order,
         })
+    }
+
+    /// Compiles a user's JSON Schema document (`input_schema`), whose root
+    /// is the schema. Returns the compiled table, the root node and the
+    /// keywords that were skipped as unsupported.
+    pub(crate) fn from_user_schema(doc: &Value) -> Result<(Spec, NodeId, Vec<String>)> {
+        crate::json::check_depth(doc)?;
+        let mut c = Compiler {
+            doc,
+            nodes: Vec::new(),
+            by_pointer: HashMap::new(),
+            mode: Mode::UserSchema,
+            unsupported: Vec::new(),
+        };
+        let root = c.compile(doc, "#".to_owned(), 0)?;
+        let spec = Spec {
+            nodes: c.nodes,
+            components: HashMap::new(),
+            component_order: Vec::new(),
+        };
+        Ok((spec, root, c.unsupported))
     }
 
     /// The embedded document, compiled on first use and then shared.
@@ -476,7 +645,7 @@ mod tests {
                 "points at nothing",
             ),
             (
-                r#"{"components":{"schemas":{"A":{"not":{"type":"string"}}}}}"#,
+                r#"{"components":{"schemas":{"A":{"unevaluatedProperties":false}}}}"#,
                 "not supported",
             ),
             (

@@ -206,6 +206,9 @@ impl Walker<'_> {
         }
         let spec = self.spec;
         let node = &spec.nodes[id];
+        if node.never {
+            return self.fail(self.err("never_valid", "No value is allowed here"));
+        }
         if let Some(r) = node.reference {
             self.walk(r, v, depth + 1)?;
         }
@@ -217,6 +220,21 @@ impl Walker<'_> {
         }
         if !node.one_of.is_empty() {
             self.union(&node.one_of, v, depth)?;
+        }
+        if let Some(not) = node.not {
+            if self.probe(not, v, depth)? {
+                self.fail(self.err("not_allowed", "Input should not match the excluded schema"))?;
+            }
+        }
+        if let Some((cond, then, otherwise)) = node.if_then_else {
+            let branch = if self.probe(cond, v, depth)? {
+                then
+            } else {
+                otherwise
+            };
+            if let Some(b) = branch {
+                self.walk(b, v, depth + 1)?;
+            }
         }
         self.keywords(node, v, depth)
     }
@@ -528,12 +546,52 @@ impl Walker<'_> {
                 self.fail(e)?;
             }
         }
-        if let Some(item) = node.items {
-            for (i, x) in items.iter().enumerate() {
-                self.loc.push(LocItem::Index(i));
-                let r = self.walk(item, x, depth + 1);
-                self.loc.pop();
-                r?;
+        for (i, x) in items.iter().enumerate() {
+            let sub = match node.prefix_items.get(i) {
+                Some(&p) => p,
+                None => match node.items {
+                    Some(it) => it,
+                    None => break,
+                },
+            };
+            self.loc.push(LocItem::Index(i));
+            let r = self.walk(sub, x, depth + 1);
+            self.loc.pop();
+            r?;
+        }
+        if let Some(c) = node.contains {
+            let mut found = 0;
+            for x in items {
+                if self.probe(c, x, depth)? {
+                    found += 1;
+                }
+            }
+            let min = node.min_contains.unwrap_or(1);
+            if found < min {
+                let e = self
+                    .err(
+                        "contains",
+                        format!(
+                            "List should contain at least {min} matching item{}",
+                            plural(min)
+                        ),
+                    )
+                    .with_ctx("min_contains", min);
+                self.fail(e)?;
+            }
+            if let Some(max) = node.max_contains {
+                if found > max {
+                    let e = self
+                        .err(
+                            "contains",
+                            format!(
+                                "List should contain at most {max} matching item{}",
+                                plural(max)
+                            ),
+                        )
+                        .with_ctx("max_contains", max);
+                    self.fail(e)?;
+                }
             }
         }
         Ok(())
@@ -588,11 +646,46 @@ impl Walker<'_> {
                 self.fail(ValidationError::new(loc, "missing", "Field required"))?;
             }
         }
+        for (trigger, needed) in &node.dependent_required {
+            if map.contains_key(trigger) {
+                for name in needed.iter().filter(|n| !map.contains_key(*n)) {
+                    let mut loc = self.loc.clone();
+                    loc.push(LocItem::Key(name.clone()));
+                    self.fail(
+                        ValidationError::new(loc, "missing", "Field required")
+                            .with_ctx("required_by", trigger.clone()),
+                    )?;
+                }
+            }
+        }
+        if let Some(names) = node.property_names {
+            for key in map.keys() {
+                self.loc.push(LocItem::Key(key.clone()));
+                let r = self.walk(names, &Value::String(key.clone()), depth + 1);
+                self.loc.pop();
+                r?;
+            }
+        }
+        for (_, re, sub) in &node.pattern_properties {
+            for (key, x) in map {
+                if re.is_match(key) {
+                    self.loc.push(LocItem::Key(key.clone()));
+                    let r = self.walk(*sub, x, depth + 1);
+                    self.loc.pop();
+                    r?;
+                }
+            }
+        }
         if map.len() > node.properties.len()
             || node.properties.iter().any(|(k, _)| !map.contains_key(k))
         {
             for (key, x) in map {
-                if node.properties.iter().any(|(k, _)| k == key) {
+                if node.properties.iter().any(|(k, _)| k == key)
+                    || node
+                        .pattern_properties
+                        .iter()
+                        .any(|(_, re, _)| re.is_match(key))
+                {
                     continue;
                 }
                 match node.additional {
