@@ -103,6 +103,36 @@ pub fn parse_response(
     parse_response_with(None, operation, status, headers, body)
 }
 
+/// [`parse_response_with`] for a body read off the wire as bytes: a 2xx
+/// body that is not UTF-8 is an `invalid_response`; an error body is read
+/// as well as it can be (invalid sequences replaced), since the status
+/// already says what happened.
+pub fn parse_response_bytes(
+    spec: Option<&Spec>,
+    operation: &str,
+    status: u16,
+    headers: &[(String, String)],
+    body: &[u8],
+) -> Result<Value> {
+    match std::str::from_utf8(body) {
+        Ok(text) => parse_response_with(spec, operation, status, headers, text),
+        Err(_) if (200..300).contains(&status) => {
+            Operation::parse(operation)?;
+            Err(KitError::InvalidResponse {
+                message: format!("the {status} body is not UTF-8 text"),
+                errors: Vec::new(),
+            })
+        }
+        Err(_) => parse_response_with(
+            spec,
+            operation,
+            status,
+            headers,
+            &String::from_utf8_lossy(body),
+        ),
+    }
+}
+
 /// [`parse_response`] against a document loaded at run time.
 pub fn parse_response_with(
     spec: Option<&Spec>,

@@ -114,6 +114,9 @@ fn run(op: &str, input: &Map<String, Value>, unit: Offsets) -> Outcome {
             printed.push(format!("{r:?}"));
             json!(r)
         }),
+        "build_get_workflow" => {
+            kit::build_get_workflow(s("workflow_id").unwrap()).map(|r| json!(r))
+        }
         "build_run_create" => kit::build_run_create(
             &input["run"],
             RunOptions {

@@ -1,0 +1,444 @@
+//! The only bridge between Python objects and JSON values.
+//!
+//! Python to JSON is a direct walk (no `json.dumps` round trip): `dict`
+//! with `str` keys, `list`, `str`, `int`, `float`, `bool` and `None`, each
+//! mapped to the JSON value it obviously is. Everything else is refused
+//! with a coded [`KitError`], never guessed at:
+//!
+//! * `bool` stays a boolean (it is never the integer 1 or 0);
+//! * `float('nan')` and the infinities, integers outside 64 bits, `bytes`,
+//!   tuples, sets, `Decimal`, dates, UUIDs and other objects, and dict keys
+//!   that are not `str`: `unsupported_value`;
+//! * a container that contains itself: `cyclic_value`;
+//! * nesting deeper than [`MAX_DEPTH`] (the core's own limit, counted the
+//!   way `cyberdesk_kit::check_depth` counts): `too_deep`;
+//! * a `str` holding a lone surrogate: `invalid_string`.
+//!
+//! Messages say which kind of value and where (`run.input_values.when`),
+//! never the value itself, so a sensitive input cannot leak through them.
+//!
+//! JSON to Python builds plain `dict`, `list`, `str`, `int`, `float`,
+//! `bool` and `None`. The walk never calls back into Python code, so the
+//! objects it reads can't change under it.
+
+use cyberdesk_kit::{KitError, MAX_DEPTH};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
+use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
+
+/// An optional argument that tells "not passed" from `None`: a payload
+/// argument passed as `None` is JSON `null`, one not passed is absent.
+pub enum Arg<'py> {
+    /// Not passed.
+    Absent,
+    /// Passed, possibly as `None`.
+    Given(Bound<'py, PyAny>),
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Arg<'py> {
+    type Error = std::convert::Infallible;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> Result<Self, Self::Error> {
+        Ok(Arg::Given(obj.to_owned()))
+    }
+}
+
+impl<'py> Arg<'py> {
+    /// The argument as an optional JSON value (`None` when not passed).
+    pub fn to_value(&self, name: &str) -> Result<Option<Value>, KitError> {
+        match self {
+            Arg::Absent => Ok(None),
+            Arg::Given(obj) => to_value(obj, name).map(Some),
+        }
+    }
+}
+
+/// One step of the location reported in a conversion error.
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+enum FailKind {
+    Unsupported(String),
+    Cyclic,
+    TooDeep,
+    BadString,
+    BadKey,
+}
+
+/// A conversion failure, with its location built while unwinding.
+struct Fail {
+    kind: FailKind,
+    path: Vec<Seg>,
+}
+
+impl Fail {
+    fn new(kind: FailKind) -> Self {
+        Fail {
+            kind,
+            path: Vec::new(),
+        }
+    }
+    fn at(mut self, seg: Seg) -> Self {
+        self.path.push(seg);
+        self
+    }
+    fn into_kit(self, root: &str) -> KitError {
+        let mut loc = root.to_owned();
+        for seg in self.path.iter().rev() {
+            match seg {
+                Seg::Key(k) => {
+                    loc.push('.');
+                    loc.push_str(k);
+                }
+                Seg::Index(i) => {
+                    loc.push('[');
+                    loc.push_str(&i.to_string());
+                    loc.push(']');
+                }
+            }
+        }
+        match self.kind {
+            FailKind::Unsupported(what) => KitError::UnsupportedValue {
+                message: format!("{what} at {loc} has no JSON form"),
+            },
+            FailKind::Cyclic => KitError::CyclicValue,
+            FailKind::TooDeep => KitError::TooDeep { limit: MAX_DEPTH },
+            FailKind::BadString => KitError::InvalidString {
+                message: format!(
+                    "the str at {loc} holds a lone surrogate, which is not valid Unicode"
+                ),
+            },
+            FailKind::BadKey => KitError::InvalidString {
+                message: format!(
+                    "a dict key at {loc} holds a lone surrogate, which is not valid Unicode"
+                ),
+            },
+        }
+    }
+}
+
+/// Keys are shown in locations only when they are short and plain: a
+/// location must never become a way to print data.
+fn key_for_loc(k: &str) -> String {
+    if k.len() <= 64
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '$')
+    {
+        k.to_owned()
+    } else {
+        "<key>".to_owned()
+    }
+}
+
+struct Walker {
+    /// Addresses of the containers on the current path (cycle check).
+    path: Vec<usize>,
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "object".to_owned())
+}
+
+fn describe_unsupported(obj: &Bound<'_, PyAny>) -> String {
+    let name = type_name(obj);
+    let hint = match name.as_str() {
+        "tuple" => " (use a list)",
+        "bytes" | "bytearray" | "memoryview" => " (decode it, or base64-encode it for file inputs)",
+        "set" | "frozenset" => " (use a list)",
+        "Decimal" => " (use float or str)",
+        "UUID" | "datetime" | "date" | "time" => " (use str())",
+        _ => "",
+    };
+    format!("a value of type {name}{hint}")
+}
+
+/// A Python `str` as Rust text; a lone surrogate is an error.
+pub fn py_str<'a>(s: &'a Bound<'_, PyString>) -> Option<Cow<'a, str>> {
+    // The UnicodeEncodeError raised for a surrogate is dropped here: the
+    // caller reports `invalid_string` instead.
+    s.to_cow().ok()
+}
+
+impl Walker {
+    fn walk(&mut self, obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Fail> {
+        if obj.is_none() {
+            return Ok(Value::Null);
+        }
+        if let Ok(b) = obj.cast::<PyBool>() {
+            return Ok(Value::Bool(b.is_true()));
+        }
+        if let Ok(s) = obj.cast::<PyString>() {
+            return match py_str(s) {
+                Some(text) => Ok(Value::String(text.into_owned())),
+                None => Err(Fail::new(FailKind::BadString)),
+            };
+        }
+        if obj.is_instance_of::<PyInt>() {
+            if let Ok(i) = obj.extract::<i64>() {
+                return Ok(Value::Number(i.into()));
+            }
+            if let Ok(u) = obj.extract::<u64>() {
+                return Ok(Value::Number(u.into()));
+            }
+            return Err(Fail::new(FailKind::Unsupported(
+                "an int outside the 64-bit range".to_owned(),
+            )));
+        }
+        if let Ok(f) = obj.cast::<PyFloat>() {
+            return match Number::from_f64(f.value()) {
+                Some(n) => Ok(Value::Number(n)),
+                None => Err(Fail::new(FailKind::Unsupported(
+                    "a float that is NaN or infinite".to_owned(),
+                ))),
+            };
+        }
+        if let Ok(dict) = obj.cast::<PyDict>() {
+            return self.container(obj, depth, dict.is_empty(), |w| {
+                let mut map = Map::with_capacity(dict.len());
+                for (k, v) in dict.iter() {
+                    let key = match k.cast::<PyString>() {
+                        Ok(ks) => match py_str(ks) {
+                            Some(text) => text.into_owned(),
+                            None => return Err(Fail::new(FailKind::BadKey)),
+                        },
+                        Err(_) => {
+                            return Err(Fail::new(FailKind::Unsupported(format!(
+                                "a dict key of type {} (keys must be str)",
+                                type_name(&k)
+                            ))))
+                        }
+                    };
+                    let value = w
+                        .walk(&v, depth + 1)
+                        .map_err(|f| f.at(Seg::Key(key_for_loc(&key))))?;
+                    map.insert(key, value);
+                }
+                Ok(Value::Object(map))
+            });
+        }
+        if let Ok(list) = obj.cast::<PyList>() {
+            return self.container(obj, depth, list.is_empty(), |w| {
+                let mut items = Vec::with_capacity(list.len());
+                for (i, v) in list.iter().enumerate() {
+                    items.push(w.walk(&v, depth + 1).map_err(|f| f.at(Seg::Index(i)))?);
+                }
+                Ok(Value::Array(items))
+            });
+        }
+        Err(Fail::new(FailKind::Unsupported(describe_unsupported(obj))))
+    }
+
+    fn container(
+        &mut self,
+        obj: &Bound<'_, PyAny>,
+        depth: usize,
+        empty: bool,
+        body: impl FnOnce(&mut Self) -> Result<Value, Fail>,
+    ) -> Result<Value, Fail> {
+        let id = obj.as_ptr() as usize;
+        if self.path.contains(&id) {
+            return Err(Fail::new(FailKind::Cyclic));
+        }
+        // The same rule as the core's `check_depth`: a non-empty container
+        // may sit at most MAX_DEPTH - 1 levels down.
+        if !empty && depth >= MAX_DEPTH {
+            return Err(Fail::new(FailKind::TooDeep));
+        }
+        self.path.push(id);
+        let out = body(self);
+        self.path.pop();
+        out
+    }
+}
+
+/// Converts a Python value into JSON. `name` is the argument's name, used
+/// to locate problems (`run.input_values.when`).
+pub fn to_value(obj: &Bound<'_, PyAny>, name: &str) -> Result<Value, KitError> {
+    let mut w = Walker { path: Vec::new() };
+    w.walk(obj, 1).map_err(|f| f.into_kit(name))
+}
+
+/// Converts a JSON value into plain Python objects.
+pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                PyFloat::new(py, n.as_f64().unwrap_or(f64::NAN)).into_any()
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(PyString::new(py, k), to_py(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// A core result (any serde-serializable value) as plain Python objects.
+pub fn result_to_py<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    result: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    match serde_json::to_value(result) {
+        Ok(v) => to_py(py, &v),
+        Err(e) => Err(crate::error::to_py_err(
+            py,
+            KitError::Internal {
+                message: format!("a result did not serialize: {e}"),
+            },
+        )),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Scalar arguments: strict, with coded errors instead of TypeError.
+// ---------------------------------------------------------------------------
+
+fn arg_type_error(name: &str, expected: &str, obj: &Bound<'_, PyAny>) -> KitError {
+    KitError::invalid_argument(format!("{name} must be {expected}, not {}", type_name(obj)))
+}
+
+/// A `str` argument.
+pub fn str_arg(obj: &Bound<'_, PyAny>, name: &str) -> Result<String, KitError> {
+    let s = obj
+        .cast::<PyString>()
+        .map_err(|_| arg_type_error(name, "a str", obj))?;
+    py_str(s)
+        .map(Cow::into_owned)
+        .ok_or_else(|| KitError::InvalidString {
+            message: format!("{name} holds a lone surrogate, which is not valid Unicode"),
+        })
+}
+
+/// An optional `str` argument (`None` is absent).
+pub fn opt_str_arg(obj: Option<&Bound<'_, PyAny>>, name: &str) -> Result<Option<String>, KitError> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => str_arg(o, name).map(Some),
+    }
+}
+
+/// An `int` argument (never a `bool`) in `min..=max`.
+pub fn int_arg(obj: &Bound<'_, PyAny>, name: &str, min: i64, max: i64) -> Result<i64, KitError> {
+    if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
+        return Err(arg_type_error(name, "an int", obj));
+    }
+    match obj.extract::<i64>() {
+        Ok(i) if (min..=max).contains(&i) => Ok(i),
+        _ => Err(KitError::invalid_argument(format!(
+            "{name} must be between {min} and {max}"
+        ))),
+    }
+}
+
+/// An optional `int` argument (`None` is absent).
+pub fn opt_int_arg(
+    obj: Option<&Bound<'_, PyAny>>,
+    name: &str,
+    min: i64,
+    max: i64,
+) -> Result<Option<i64>, KitError> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => int_arg(o, name, min, max).map(Some),
+    }
+}
+
+/// An optional finite number (`int` or `float`, never a `bool`).
+pub fn opt_float_arg(obj: Option<&Bound<'_, PyAny>>, name: &str) -> Result<Option<f64>, KitError> {
+    let Some(o) = obj.filter(|o| !o.is_none()) else {
+        return Ok(None);
+    };
+    if o.is_instance_of::<PyBool>()
+        || !(o.is_instance_of::<PyInt>() || o.is_instance_of::<PyFloat>())
+    {
+        return Err(arg_type_error(name, "a number", o));
+    }
+    match o.extract::<f64>() {
+        Ok(f) if f.is_finite() => Ok(Some(f)),
+        _ => Err(KitError::invalid_argument(format!(
+            "{name} must be a finite number"
+        ))),
+    }
+}
+
+/// A `bool` argument (only `True` or `False`).
+pub fn bool_arg(obj: &Bound<'_, PyAny>, name: &str) -> Result<bool, KitError> {
+    obj.cast::<PyBool>()
+        .map(|b| b.is_true())
+        .map_err(|_| arg_type_error(name, "a bool", obj))
+}
+
+/// HTTP headers: a mapping of `str` to `str` (a `dict`, or anything with
+/// `items()` such as `http.client.HTTPMessage`), or an iterable of
+/// `(name, value)` pairs. Repeated names are kept.
+pub fn headers_arg(
+    obj: Option<&Bound<'_, PyAny>>,
+    name: &str,
+) -> Result<Vec<(String, String)>, KitError> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(Vec::new());
+    };
+    let bad = || {
+        KitError::invalid_argument(format!(
+            "{name} must be a mapping of str to str, or a list of (str, str) pairs"
+        ))
+    };
+    let pairs = if let Ok(d) = obj.cast::<PyDict>() {
+        d.items().into_any()
+    } else if obj.is_instance_of::<PyString>() {
+        return Err(bad());
+    } else if obj.hasattr("items").unwrap_or(false) {
+        obj.call_method0("items").map_err(|_| bad())?
+    } else {
+        obj.clone()
+    };
+    let mut out = Vec::new();
+    for item in pairs.try_iter().map_err(|_| bad())? {
+        let item = item.map_err(|_| bad())?;
+        let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|_| bad())?;
+        out.push((
+            str_arg(&k, "a header name")?,
+            str_arg(&v, "a header value")?,
+        ));
+    }
+    Ok(out)
+}
+
+static REQUEST_CLASS: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> =
+    pyo3::sync::PyOnceLock::new();
+
+/// A built request as a `cyberdesk_kit._request.RequestDict`: a plain
+/// `dict` whose `repr()` shows the body with sensitive values redacted.
+pub fn request_to_py<'py>(
+    py: Python<'py>,
+    req: &cyberdesk_kit::Request,
+) -> PyResult<Bound<'py, PyAny>> {
+    let fields = result_to_py(py, req)?;
+    let class = REQUEST_CLASS.import(py, "cyberdesk_kit._request", "RequestDict")?;
+    class.call1((fields, req.redacted_body()))
+}

@@ -1,0 +1,460 @@
+//! `cyberdesk_kit._cyberdesk_kit`: the native half of the Python package.
+//!
+//! Every function here does three things and nothing else: convert its
+//! arguments (`convert`), call the core with the interpreter released
+//! (`Python::detach`), convert the result back or raise the exception of
+//! the error's code (`error`). The logic lives in the `cyberdesk-kit` crate;
+//! the Python package `cyberdesk_kit` re-exports these functions.
+
+mod convert;
+mod error;
+
+use convert::{
+    bool_arg, headers_arg, int_arg, opt_float_arg, opt_int_arg, opt_str_arg, result_to_py, str_arg,
+    to_value, Arg,
+};
+use cyberdesk_kit::{
+    ErrorCode, IssueCode, KitError, Offsets, RetryInput, RunContext, RunOptions, UpdateOptions,
+};
+use error::IntoPyResult;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
+use serde_json::Value;
+
+/// A compiled OpenAPI document, from `load_spec(text)`. Pass it as
+/// `spec=` to validate against it instead of the embedded document.
+#[pyclass(name = "Spec", module = "cyberdesk_kit._cyberdesk_kit", frozen)]
+struct PySpec {
+    inner: cyberdesk_kit::Spec,
+}
+
+#[pymethods]
+impl PySpec {
+    /// The component schema names, in document order.
+    fn schema_names(&self) -> Vec<String> {
+        self.inner.schema_names().to_vec()
+    }
+
+    /// The declared property names of an object component, in schema order.
+    fn property_names(
+        &self,
+        py: Python<'_>,
+        schema_name: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<String>> {
+        let name = str_arg(schema_name, "schema_name").py(py)?;
+        let names = self.inner.property_names(&name).py(py)?;
+        Ok(names.into_iter().map(str::to_owned).collect())
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Spec with {} schemas>", self.inner.schema_names().len())
+    }
+}
+
+/// The compiled document behind a `spec=` argument (`None` means the
+/// embedded one).
+fn spec_arg<'py>(obj: Option<&Bound<'py, PyAny>>) -> Result<Option<Bound<'py, PySpec>>, KitError> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => o.cast::<PySpec>().map(|s| Some(s.clone())).map_err(|_| {
+            KitError::invalid_argument("spec must be a Spec returned by load_spec(), or None")
+        }),
+    }
+}
+
+fn inner<'a>(spec: Option<&'a Bound<'_, PySpec>>) -> Option<&'a cyberdesk_kit::Spec> {
+    spec.map(|s| &s.get().inner)
+}
+
+/// Every variable of a prompt, in order; `start`/`end` are `str` indices.
+#[pyfunction]
+#[pyo3(signature = (text))]
+fn parse_prompt<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let text = str_arg(text, "text").py(py)?;
+    let vars = py
+        .detach(|| cyberdesk_kit::parse_prompt_with(&text, Offsets::CodePoint))
+        .py(py)?;
+    result_to_py(py, &vars)
+}
+
+/// Resolves a prompt the way Cyberdesk does.
+#[pyfunction]
+#[pyo3(
+    signature = (text, input_values = Arg::Absent, sensitive_input_values = Arg::Absent),
+    text_signature = "(text, input_values=None, sensitive_input_values=None)"
+)]
+fn resolve_prompt<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    input_values: Arg<'py>,
+    sensitive_input_values: Arg<'py>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let text = str_arg(text, "text").py(py)?;
+    let inputs = input_values.to_value("input_values").py(py)?;
+    let sensitive = sensitive_input_values
+        .to_value("sensitive_input_values")
+        .py(py)?;
+    let res = py
+        .detach(|| {
+            cyberdesk_kit::resolve_prompt_with(
+                &text,
+                inputs.as_ref(),
+                sensitive.as_ref(),
+                Offsets::CodePoint,
+            )
+        })
+        .py(py)?;
+    result_to_py(py, &res)
+}
+
+/// Checks `payload` against a component schema; `[]` when valid.
+#[pyfunction]
+#[pyo3(signature = (schema_name, payload, *, spec = None))]
+fn validate<'py>(
+    py: Python<'py>,
+    schema_name: &Bound<'py, PyAny>,
+    payload: &Bound<'py, PyAny>,
+    spec: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let name = str_arg(schema_name, "schema_name").py(py)?;
+    let spec = spec_arg(spec).py(py)?;
+    let spec = inner(spec.as_ref());
+    let payload = to_value(payload, "payload").py(py)?;
+    let errors = py
+        .detach(|| match spec {
+            Some(s) => cyberdesk_kit::validate_with(s, &name, &payload),
+            None => cyberdesk_kit::validate(&name, &payload),
+        })
+        .py(py)?;
+    result_to_py(py, &errors)
+}
+
+/// `validate` for a payload given as JSON text. Private: kept to measure
+/// the JSON-text path against the direct conversion (python/README.md).
+#[pyfunction]
+#[pyo3(signature = (schema_name, payload_json, *, spec = None))]
+fn _validate_json<'py>(
+    py: Python<'py>,
+    schema_name: &Bound<'py, PyAny>,
+    payload_json: &Bound<'py, PyAny>,
+    spec: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let name = str_arg(schema_name, "schema_name").py(py)?;
+    let spec = spec_arg(spec).py(py)?;
+    let spec = inner(spec.as_ref());
+    let text = str_arg(payload_json, "payload_json").py(py)?;
+    let errors = py
+        .detach(|| cyberdesk_kit::validate_json(spec, &name, &text))
+        .py(py)?;
+    result_to_py(py, &errors)
+}
+
+/// Converts a value the way every function does and gives it back.
+/// Private: used by the conversion tests and the measurement.
+#[pyfunction]
+fn _roundtrip<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let v = to_value(value, "value").py(py)?;
+    convert::to_py(py, &v)
+}
+
+/// The PATCH /v1/workflows/{workflow_id} request for `update`.
+#[pyfunction]
+#[pyo3(signature = (workflow_id, update, *, idempotency_key = None, spec = None))]
+fn build_workflow_update<'py>(
+    py: Python<'py>,
+    workflow_id: &Bound<'py, PyAny>,
+    update: &Bound<'py, PyAny>,
+    idempotency_key: Option<&Bound<'py, PyAny>>,
+    spec: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let workflow_id = str_arg(workflow_id, "workflow_id").py(py)?;
+    let update = to_value(update, "update").py(py)?;
+    let key = opt_str_arg(idempotency_key, "idempotency_key").py(py)?;
+    let spec = spec_arg(spec).py(py)?;
+    let opts = UpdateOptions {
+        idempotency_key: key.as_deref(),
+        spec: inner(spec.as_ref()),
+    };
+    let req = py
+        .detach(|| cyberdesk_kit::build_workflow_update(&workflow_id, &update, opts))
+        .py(py)?;
+    convert::request_to_py(py, &req)
+}
+
+/// The GET /v1/workflows/{workflow_id} request.
+#[pyfunction]
+#[pyo3(signature = (workflow_id))]
+fn build_get_workflow<'py>(
+    py: Python<'py>,
+    workflow_id: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let workflow_id = str_arg(workflow_id, "workflow_id").py(py)?;
+    let req = cyberdesk_kit::build_get_workflow(&workflow_id).py(py)?;
+    convert::request_to_py(py, &req)
+}
+
+/// The smallest update that turns `current` into `desired`.
+#[pyfunction]
+#[pyo3(signature = (current, desired))]
+fn diff_workflow_update<'py>(
+    py: Python<'py>,
+    current: &Bound<'py, PyAny>,
+    desired: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let current = to_value(current, "current").py(py)?;
+    let desired = to_value(desired, "desired").py(py)?;
+    let patch = py
+        .detach(|| cyberdesk_kit::diff_workflow_update(&current, &desired))
+        .py(py)?;
+    convert::to_py(py, &patch)
+}
+
+/// `current` with `update` applied the way the server applies a PATCH.
+#[pyfunction]
+#[pyo3(signature = (current, update))]
+fn apply_workflow_update<'py>(
+    py: Python<'py>,
+    current: &Bound<'py, PyAny>,
+    update: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let current = to_value(current, "current").py(py)?;
+    let update = to_value(update, "update").py(py)?;
+    let out = py
+        .detach(|| cyberdesk_kit::apply_workflow_update(&current, &update))
+        .py(py)?;
+    convert::to_py(py, &out)
+}
+
+/// The machine and pool arguments of a run, converted.
+struct Context {
+    machine: Option<Value>,
+    machine_sensitive: Option<Value>,
+    pool: Option<Value>,
+}
+
+impl Context {
+    fn new(
+        machine: &Arg<'_>,
+        machine_sensitive: &Arg<'_>,
+        pool: &Arg<'_>,
+    ) -> Result<Self, KitError> {
+        Ok(Context {
+            machine: machine.to_value("machine_parameters")?,
+            machine_sensitive: machine_sensitive.to_value("machine_sensitive_parameters")?,
+            pool: pool.to_value("pool_parameters")?,
+        })
+    }
+    fn as_run_context<'a>(&'a self, spec: Option<&'a cyberdesk_kit::Spec>) -> RunContext<'a> {
+        RunContext {
+            machine_parameters: self.machine.as_ref(),
+            machine_sensitive_parameters: self.machine_sensitive.as_ref(),
+            pool_parameters: self.pool.as_ref(),
+            spec,
+        }
+    }
+}
+
+/// The POST /v1/runs request for `run`; with `workflow`, preflighted first.
+#[pyfunction]
+#[pyo3(
+    signature = (
+        run, *, workflow = Arg::Absent, idempotency_key = None, machine_parameters = Arg::Absent,
+        machine_sensitive_parameters = Arg::Absent, pool_parameters = Arg::Absent, spec = None
+    ),
+    text_signature = "(run, *, workflow=None, idempotency_key=None, machine_parameters=None, machine_sensitive_parameters=None, pool_parameters=None, spec=None)"
+)]
+#[allow(clippy::too_many_arguments)]
+fn build_run_create<'py>(
+    py: Python<'py>,
+    run: &Bound<'py, PyAny>,
+    workflow: Arg<'py>,
+    idempotency_key: Option<&Bound<'py, PyAny>>,
+    machine_parameters: Arg<'py>,
+    machine_sensitive_parameters: Arg<'py>,
+    pool_parameters: Arg<'py>,
+    spec: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let run = to_value(run, "run").py(py)?;
+    let workflow = workflow.to_value("workflow").py(py)?;
+    let key = opt_str_arg(idempotency_key, "idempotency_key").py(py)?;
+    let ctx = Context::new(
+        &machine_parameters,
+        &machine_sensitive_parameters,
+        &pool_parameters,
+    )
+    .py(py)?;
+    let spec = spec_arg(spec).py(py)?;
+    let opts = RunOptions {
+        idempotency_key: key.as_deref(),
+        workflow: workflow.as_ref(),
+        context: ctx.as_run_context(inner(spec.as_ref())),
+    };
+    let req = py
+        .detach(|| cyberdesk_kit::build_run_create(&run, opts))
+        .py(py)?;
+    convert::request_to_py(py, &req)
+}
+
+/// What the run will do, before it is sent.
+#[pyfunction]
+#[pyo3(
+    signature = (
+        run, workflow, *, machine_parameters = Arg::Absent, machine_sensitive_parameters = Arg::Absent,
+        pool_parameters = Arg::Absent, spec = None
+    ),
+    text_signature = "(run, workflow, *, machine_parameters=None, machine_sensitive_parameters=None, pool_parameters=None, spec=None)"
+)]
+fn preflight_run<'py>(
+    py: Python<'py>,
+    run: &Bound<'py, PyAny>,
+    workflow: &Bound<'py, PyAny>,
+    machine_parameters: Arg<'py>,
+    machine_sensitive_parameters: Arg<'py>,
+    pool_parameters: Arg<'py>,
+    spec: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let run = to_value(run, "run").py(py)?;
+    let workflow = to_value(workflow, "workflow").py(py)?;
+    let ctx = Context::new(
+        &machine_parameters,
+        &machine_sensitive_parameters,
+        &pool_parameters,
+    )
+    .py(py)?;
+    let spec = spec_arg(spec).py(py)?;
+    let run_ctx = ctx.as_run_context(inner(spec.as_ref()));
+    let pre = py
+        .detach(|| cyberdesk_kit::preflight_run_with(&run, &workflow, run_ctx, Offsets::CodePoint))
+        .py(py)?;
+    result_to_py(py, &pre)
+}
+
+/// A response body as text: `str`, or `bytes` that must be UTF-8.
+fn body_arg(obj: &Bound<'_, PyAny>) -> Result<Vec<u8>, KitError> {
+    if obj.is_instance_of::<PyString>() {
+        return str_arg(obj, "body").map(String::into_bytes);
+    }
+    match obj.cast::<PyBytes>() {
+        Ok(b) => Ok(b.as_bytes().to_vec()),
+        Err(_) => Err(KitError::invalid_argument("body must be a str or bytes")),
+    }
+}
+
+/// Decodes a response of `operation`; raises ApiError for a non-2xx.
+#[pyfunction]
+#[pyo3(signature = (operation, status, headers, body, *, spec = None))]
+fn parse_response<'py>(
+    py: Python<'py>,
+    operation: &Bound<'py, PyAny>,
+    status: &Bound<'py, PyAny>,
+    headers: Option<&Bound<'py, PyAny>>,
+    body: &Bound<'py, PyAny>,
+    spec: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let operation = str_arg(operation, "operation").py(py)?;
+    let status = int_arg(status, "status", 0, i64::from(u16::MAX)).py(py)?;
+    let status = u16::try_from(status).unwrap_or(0);
+    let headers = headers_arg(headers, "headers").py(py)?;
+    let body = body_arg(body).py(py)?;
+    let spec = spec_arg(spec).py(py)?;
+    let spec = inner(spec.as_ref());
+    let value = py
+        .detach(|| cyberdesk_kit::parse_response_bytes(spec, &operation, status, &headers, &body))
+        .py(py)?;
+    convert::to_py(py, &value)
+}
+
+/// Seconds to wait before retry number `attempt + 1`, or None.
+#[pyfunction]
+#[pyo3(signature = (
+    attempt, *, method, status = None, headers = None, network_error = None, has_idempotency_key = None,
+    max_retries = None, now = None, jitter = None
+), text_signature = "(attempt, *, method, status=None, headers=None, network_error=False, has_idempotency_key=False, max_retries=None, now=None, jitter=None)")]
+#[allow(clippy::too_many_arguments)]
+fn retry_delay(
+    py: Python<'_>,
+    attempt: &Bound<'_, PyAny>,
+    method: &Bound<'_, PyAny>,
+    status: Option<&Bound<'_, PyAny>>,
+    headers: Option<&Bound<'_, PyAny>>,
+    network_error: Option<&Bound<'_, PyAny>>,
+    has_idempotency_key: Option<&Bound<'_, PyAny>>,
+    max_retries: Option<&Bound<'_, PyAny>>,
+    now: Option<&Bound<'_, PyAny>>,
+    jitter: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<f64>> {
+    let flag = |o: Option<&Bound<'_, PyAny>>, name: &str| -> Result<bool, KitError> {
+        match o {
+            None => Ok(false),
+            Some(v) => bool_arg(v, name),
+        }
+    };
+    let u32_max = i64::from(u32::MAX);
+    let attempt = int_arg(attempt, "attempt", 0, u32_max).py(py)?;
+    let method = str_arg(method, "method").py(py)?;
+    let status = opt_int_arg(status, "status", 0, i64::from(u16::MAX)).py(py)?;
+    let headers = headers_arg(headers, "headers").py(py)?;
+    let input = RetryInput {
+        attempt: u32::try_from(attempt).unwrap_or(u32::MAX),
+        method: &method,
+        status: status.and_then(|s| u16::try_from(s).ok()),
+        headers: &headers,
+        network_error: flag(network_error, "network_error").py(py)?,
+        has_idempotency_key: flag(has_idempotency_key, "has_idempotency_key").py(py)?,
+        max_retries: opt_int_arg(max_retries, "max_retries", 0, u32_max)
+            .py(py)?
+            .map(|m| u32::try_from(m).unwrap_or(u32::MAX)),
+        now: opt_float_arg(now, "now").py(py)?,
+        jitter: opt_float_arg(jitter, "jitter").py(py)?,
+    };
+    Ok(cyberdesk_kit::retry_delay(&input))
+}
+
+/// A fresh idempotency key: a random UUID v4, lowercase.
+#[pyfunction]
+fn new_idempotency_key() -> String {
+    cyberdesk_kit::new_idempotency_key()
+}
+
+/// Compiles an OpenAPI document given as JSON text.
+#[pyfunction]
+#[pyo3(signature = (text))]
+fn load_spec(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PySpec> {
+    let text = str_arg(text, "text").py(py)?;
+    let inner = py.detach(|| cyberdesk_kit::Spec::from_json(&text)).py(py)?;
+    Ok(PySpec { inner })
+}
+
+#[pymodule(name = "_cyberdesk_kit")]
+fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_class::<PySpec>()?;
+    m.add_function(wrap_pyfunction!(parse_prompt, m)?)?;
+    m.add_function(wrap_pyfunction!(resolve_prompt, m)?)?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(_validate_json, m)?)?;
+    m.add_function(wrap_pyfunction!(_roundtrip, m)?)?;
+    m.add_function(wrap_pyfunction!(build_workflow_update, m)?)?;
+    m.add_function(wrap_pyfunction!(build_get_workflow, m)?)?;
+    m.add_function(wrap_pyfunction!(diff_workflow_update, m)?)?;
+    m.add_function(wrap_pyfunction!(apply_workflow_update, m)?)?;
+    m.add_function(wrap_pyfunction!(build_run_create, m)?)?;
+    m.add_function(wrap_pyfunction!(preflight_run, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_response, m)?)?;
+    m.add_function(wrap_pyfunction!(retry_delay, m)?)?;
+    m.add_function(wrap_pyfunction!(new_idempotency_key, m)?)?;
+    m.add_function(wrap_pyfunction!(load_spec, m)?)?;
+    let error_codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    m.add("ERROR_CODES", PyTuple::new(py, error_codes)?)?;
+    let issue_codes: Vec<&str> = IssueCode::ALL.iter().map(|c| c.as_str()).collect();
+    m.add("ISSUE_CODES", PyTuple::new(py, issue_codes)?)?;
+    let classes = PyDict::new(py);
+    for code in ErrorCode::ALL {
+        classes.set_item(code.as_str(), error::class_name(*code))?;
+    }
+    m.add("_ERROR_CLASSES", classes)?;
+    m.add("MAX_DEPTH", cyberdesk_kit::MAX_DEPTH)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

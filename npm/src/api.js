@@ -1,0 +1,216 @@
+// The package's operations: check and convert the arguments (convert.js),
+// call the wasm export, turn its JSON text or thrown error back into values
+// or a KitError. No operation looks at the data it carries: that is the
+// core's job.
+
+import * as raw from "./wasm/cyberdesk_kit_wasm.js";
+import * as c from "./convert.js";
+import { hostError } from "./errors.js";
+import { invoke } from "./call.js";
+import { currentEpoch, ensureReady } from "./state.js";
+
+export { KitError } from "./errors.js";
+export { CyberdeskKit } from "./client.js";
+
+const U16 = 0xffff;
+const U32 = 0xffffffff;
+
+const parse = (text) => JSON.parse(text);
+
+/**
+ * An OpenAPI document loaded at run time. Give it as `{spec}` to validate
+ * against it instead of the embedded document.
+ */
+export class Spec {
+  #text;
+  #handle;
+  #epoch;
+
+  /** @internal use `loadSpec(text)` */
+  constructor(text, handle) {
+    this.#text = text;
+    this.#handle = handle;
+    this.#epoch = currentEpoch();
+  }
+
+  /** @internal the wasm handle, recompiled if the instance was replaced. */
+  handle() {
+    ensureReady();
+    if (this.#handle === undefined || this.#epoch !== currentEpoch()) {
+      const text = this.#text;
+      this.#handle = invoke(() => raw.WasmSpec.fromJson(text));
+      this.#epoch = currentEpoch();
+    }
+    return this.#handle;
+  }
+
+  /** The component schema names, in document order. */
+  schemaNames() {
+    const h = this.handle();
+    return parse(invoke(() => h.schemaNames()));
+  }
+
+  /** Frees the compiled document now (it is also freed when collected). */
+  free() {
+    if (this.#handle !== undefined && this.#epoch === currentEpoch()) this.#handle.free();
+    this.#handle = undefined;
+  }
+}
+
+/**
+ * Compiles an OpenAPI document (JSON text) for `{spec}` options.
+ * @param {string} text
+ * @returns {Spec}
+ */
+export function loadSpec(text) {
+  ensureReady();
+  const t = c.str(text, "text");
+  const handle = invoke(() => raw.WasmSpec.fromJson(t));
+  return new Spec(t, handle);
+}
+
+/** The wasm object to call: the module's free functions, or a loaded spec. */
+function target(opts) {
+  const spec = opts.spec;
+  if (spec === undefined || spec === null) return raw;
+  if (!(spec instanceof Spec)) throw hostError("invalid_argument", "spec must be a Spec returned by loadSpec()");
+  return spec.handle();
+}
+
+/** Every variable of a prompt, in order; offsets in UTF-16 units. */
+export function parsePrompt(text) {
+  ensureReady();
+  const t = c.str(text, "text");
+  return parse(invoke(() => raw.parsePrompt(t)));
+}
+
+/** Resolves a prompt the way Cyberdesk does. */
+export function resolvePrompt(text, inputValues, sensitiveInputValues) {
+  ensureReady();
+  const t = c.str(text, "text");
+  const iv = c.optJson(inputValues, "inputValues");
+  const sv = c.optJson(sensitiveInputValues, "sensitiveInputValues");
+  return parse(invoke(() => raw.resolvePrompt(t, iv, sv)));
+}
+
+/** Validates a payload against a component schema; `[]` when valid. */
+export function validate(schemaName, payload, options) {
+  ensureReady();
+  const opts = c.options(options, "options");
+  const name = c.str(schemaName, "schemaName");
+  const body = c.toJson(payload, "payload");
+  const t = target(opts);
+  return parse(invoke(() => t.validate(name, body)));
+}
+
+/** The PATCH /v1/workflows/{id} request for `update`. */
+export function buildWorkflowUpdate(workflowId, update, options) {
+  ensureReady();
+  const opts = c.options(options, "options");
+  const id = c.str(workflowId, "workflowId");
+  const body = c.toJson(update, "update");
+  const key = c.optStr(opts.idempotencyKey, "idempotencyKey");
+  const t = target(opts);
+  return parse(invoke(() => t.buildWorkflowUpdate(id, body, key)));
+}
+
+/** The GET /v1/workflows/{id} request. */
+export function buildGetWorkflow(workflowId) {
+  ensureReady();
+  const id = c.str(workflowId, "workflowId");
+  return parse(invoke(() => raw.buildGetWorkflow(id)));
+}
+
+/** The smallest update turning `current` into `desired`. */
+export function diffWorkflowUpdate(current, desired) {
+  ensureReady();
+  const a = c.toJson(current, "current");
+  const b = c.toJson(desired, "desired");
+  return parse(invoke(() => raw.diffWorkflowUpdate(a, b)));
+}
+
+/** `current` with `update` applied, as the server would. */
+export function applyWorkflowUpdate(current, update) {
+  ensureReady();
+  const a = c.toJson(current, "current");
+  const b = c.toJson(update, "update");
+  return parse(invoke(() => raw.applyWorkflowUpdate(a, b)));
+}
+
+function runContext(opts) {
+  return [
+    c.optJson(opts.machineParameters, "machineParameters"),
+    c.optJson(opts.machineSensitiveParameters, "machineSensitiveParameters"),
+    c.optJson(opts.poolParameters, "poolParameters"),
+  ];
+}
+
+/** The POST /v1/runs request for `run` (preflighted when `workflow` is given). */
+export function buildRunCreate(run, options) {
+  ensureReady();
+  const opts = c.options(options, "options");
+  const body = c.toJson(run, "run");
+  const workflow = c.optJson(opts.workflow, "workflow");
+  const key = c.optStr(opts.idempotencyKey, "idempotencyKey");
+  const [mp, msp, pp] = runContext(opts);
+  const t = target(opts);
+  return parse(invoke(() => t.buildRunCreate(body, workflow, key, mp, msp, pp)));
+}
+
+/** What a run will do, before it is sent. */
+export function preflightRun(run, workflow, options) {
+  ensureReady();
+  const opts = c.options(options, "options");
+  const body = c.toJson(run, "run");
+  const wf = c.toJson(workflow, "workflow");
+  const [mp, msp, pp] = runContext(opts);
+  const t = target(opts);
+  return parse(invoke(() => t.preflightRun(body, wf, mp, msp, pp)));
+}
+
+/** Decodes a response; throws `KitError` (`api_error`) for a non-2xx. */
+export function parseResponse(operation, status, headers, body, options) {
+  ensureReady();
+  const opts = c.options(options, "options");
+  const op = c.str(operation, "operation");
+  const st = c.int(status, "status", 0, U16);
+  const hs = c.headers(headers, "headers");
+  const text = c.str(body, "body");
+  const t = target(opts);
+  return parse(invoke(() => t.parseResponse(op, st, hs, text)));
+}
+
+/** Seconds to wait before retry `attempt + 1`, or `null` for "do not retry". */
+export function retryDelay(attempt, options) {
+  ensureReady();
+  const a = c.int(attempt, "attempt", 0, U32);
+  const o = c.options(options, "options");
+  const method = c.str(o.method, "method");
+  const status = c.optInt(o.status, "status", 0, U16);
+  const hs = c.headers(o.headers, "headers");
+  const net = c.bool(o.networkError, "networkError");
+  const key = c.bool(o.hasIdempotencyKey, "hasIdempotencyKey");
+  const max = c.optInt(o.maxRetries, "maxRetries", 0, U32);
+  const now = c.optNum(o.now, "now");
+  const jitter = c.optNum(o.jitter, "jitter");
+  const d = invoke(() => raw.retryDelay(a, method, status, hs, net, key, max, now, jitter));
+  return d === undefined || d === null ? null : d;
+}
+
+/** A fresh idempotency key (UUID v4). */
+export function newIdempotencyKey() {
+  ensureReady();
+  return invoke(() => raw.newIdempotencyKey());
+}
+
+/** Every `KitError` code, in the core's table order. */
+export function errorCodes() {
+  ensureReady();
+  return parse(invoke(() => raw.errorCodes()));
+}
+
+/** Every `Issue` code, in the core's table order. */
+export function issueCodes() {
+  ensureReady();
+  return parse(invoke(() => raw.issueCodes()));
+}

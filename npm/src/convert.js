@@ -1,0 +1,253 @@
+// Host values to what the wasm exports take. The one place that looks at
+// JavaScript values: everything crosses as JSON text written here, so a
+// value reaches the core exactly as JSON would carry it, or not at all.
+//
+// Rules (the README's "JavaScript values" section):
+// - a missing key or an `undefined` property means absent; `null` is null;
+// - plain objects (prototype `Object.prototype` or `null`) and arrays only;
+//   `Map`, `Set`, `Date`, class instances, functions, symbols, `BigInt`,
+//   `NaN`, `Infinity`, array holes and `undefined` array items are refused
+//   with `unsupported_value`; an own `__proto__` key too;
+// - a string (or key) with a lone surrogate is `invalid_string`;
+// - a value that contains itself is `cyclic_value`;
+// - nesting past 128 levels is `too_deep`.
+// Each property is read once, so a getter can't make the check and the
+// payload disagree.
+
+import { hostError } from "./errors.js";
+
+/** The deepest nesting any value may have (the core's `MAX_DEPTH`). */
+export const MAX_DEPTH = 128;
+
+const hasIsWellFormed = typeof String.prototype.isWellFormed === "function";
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether `s` is valid Unicode (no lone surrogate). */
+function wellFormed(s) {
+  return hasIsWellFormed ? s.isWellFormed() : !LONE_SURROGATE.test(s);
+}
+
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+
+/** A string as JSON text (the string is well-formed). */
+function quote(s) {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+}
+
+function where(path) {
+  return path.length === 0 ? "" : ` at ${path}`;
+}
+
+function describe(v) {
+  if (v === undefined) return "undefined";
+  if (typeof v === "number") return Number.isNaN(v) ? "NaN" : String(v);
+  if (typeof v === "bigint") return "a BigInt";
+  if (typeof v === "symbol") return "a symbol";
+  if (typeof v === "function") return "a function";
+  const tag = Object.prototype.toString.call(v).slice(8, -1);
+  const ctor = v && v.constructor && typeof v.constructor.name === "string" ? v.constructor.name : "";
+  if (tag === "Object") return ctor ? `an instance of ${ctor}` : "an object with a custom prototype";
+  return `a ${tag}`;
+}
+
+function unsupported(v, path) {
+  return hostError("unsupported_value", `${describe(v)} has no JSON form${where(path)}`);
+}
+
+/** A plain object: `{}`, `Object.create(null)`, or one from another realm. */
+function isPlainObject(v) {
+  const proto = Object.getPrototypeOf(v);
+  if (proto === null || proto === Object.prototype) return true;
+  // Object.prototype of another realm (a vm context, an iframe).
+  return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(v) === "[object Object]"
+    && typeof proto.hasOwnProperty === "function" && Object.prototype.hasOwnProperty.call(proto, "hasOwnProperty");
+}
+
+/**
+ * Writes `value` as JSON text, refusing what has no exact JSON form.
+ * @param {unknown} value
+ * @param {string} name the argument's name, for messages
+ * @returns {string}
+ */
+export function toJson(value, name) {
+  const w = new Writer(name);
+  w.write(value, 1);
+  return w.out;
+}
+
+class Writer {
+  constructor(name) {
+    this.name = name;
+    /** The keys and indices from the argument to the value being written. */
+    this.keys = [];
+    /** The containers being written (for cycles). */
+    this.open = new Set();
+    this.out = "";
+  }
+
+  /** Where the current value is, for messages (built only on error). */
+  path() {
+    let p = this.name;
+    for (const k of this.keys) p += typeof k === "number" ? `[${k}]` : `.${k}`;
+    return p;
+  }
+
+  write(v, depth) {
+    switch (typeof v) {
+      case "string":
+        if (!wellFormed(v)) throw hostError("invalid_string", `a string${where(this.path())} has a lone surrogate`);
+        this.out += quote(v);
+        return;
+      case "number":
+        if (!Number.isFinite(v)) throw unsupported(v, this.path());
+        this.out += String(v); // the same text as JSON.stringify for finite numbers
+        return;
+      case "boolean":
+        this.out += v ? "true" : "false";
+        return;
+      case "object":
+        if (v === null) {
+          this.out += "null";
+          return;
+        }
+        break;
+      default:
+        throw unsupported(v, this.path());
+    }
+    if (this.open.has(v)) throw hostError("cyclic_value", `${this.path()} contains itself`);
+    if (depth >= MAX_DEPTH) throw hostError("too_deep", this.path());
+    this.open.add(v);
+    if (Array.isArray(v)) this.list(v, depth);
+    else this.object(v, depth);
+    this.open.delete(v);
+  }
+
+  list(v, depth) {
+    const { keys } = this;
+    this.out += "[";
+    const n = v.length;
+    for (let i = 0; i < n; i++) {
+      if (i > 0) this.out += ",";
+      keys.push(i);
+      if (!(i in v)) throw hostError("unsupported_value", `an array hole has no JSON form${where(this.path())}`);
+      const item = v[i];
+      if (item === undefined) throw unsupported(item, this.path());
+      this.write(item, depth + 1);
+      keys.pop();
+    }
+    this.out += "]";
+  }
+
+  object(v, depth) {
+    const { keys } = this;
+    if (!isPlainObject(v)) throw unsupported(v, this.path());
+    const symbols = Object.getOwnPropertySymbols(v);
+    if (symbols.length > 0 && symbols.some((s) => Object.prototype.propertyIsEnumerable.call(v, s))) {
+      throw hostError("unsupported_value", `a symbol key has no JSON form${where(this.path())}`);
+    }
+    this.out += "{";
+    let first = true;
+    for (const key of Object.keys(v)) {
+      if (key === "__proto__") throw hostError("unsupported_value", `a key named __proto__ is refused${where(this.path())}`);
+      if (!wellFormed(key)) throw hostError("invalid_string", `a key${where(this.path())} has a lone surrogate`);
+      const item = v[key];
+      if (item === undefined) continue; // absent
+      if (!first) this.out += ",";
+      first = false;
+      this.out += quote(key) + ":";
+      keys.push(key);
+      this.write(item, depth + 1);
+      keys.pop();
+    }
+    this.out += "}";
+  }
+}
+
+/** An optional value: `undefined` stays absent, `null` is JSON null. */
+export function optJson(value, name) {
+  return value === undefined ? undefined : toJson(value, name);
+}
+
+/** A required string argument. */
+export function str(value, name) {
+  if (typeof value !== "string") {
+    throw hostError("invalid_argument", `${name} must be a string, not ${typeName(value)}`);
+  }
+  if (!wellFormed(value)) throw hostError("invalid_string", `${name} has a lone surrogate`);
+  return value;
+}
+
+/** An optional string argument: `undefined` and `null` both mean not given. */
+export function optStr(value, name) {
+  return value === undefined || value === null ? undefined : str(value, name);
+}
+
+/** An integer argument in `[min, max]`. */
+export function int(value, name, min, max) {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw hostError("invalid_argument", `${name} must be an integer from ${min} to ${max}, not ${typeName(value)}`);
+  }
+  return value;
+}
+
+/** An optional integer argument. */
+export function optInt(value, name, min, max) {
+  return value === undefined || value === null ? undefined : int(value, name, min, max);
+}
+
+/** An optional finite number. */
+export function optNum(value, name) {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw hostError("invalid_argument", `${name} must be a finite number, not ${typeName(value)}`);
+  }
+  return value;
+}
+
+/** An optional boolean (absent = false). */
+export function bool(value, name) {
+  if (value === undefined || value === null) return false;
+  if (typeof value !== "boolean") throw hostError("invalid_argument", `${name} must be a boolean, not ${typeName(value)}`);
+  return value;
+}
+
+/** An options object: `undefined`/`null` = none; anything but a plain object is refused. */
+export function options(value, name) {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== "object" || Array.isArray(value)) {
+    throw hostError("invalid_argument", `${name} must be an object, not ${typeName(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Headers as JSON text of `[name, value]` pairs. Takes a plain object, a
+ * list of pairs, or a `Headers`-like object (anything with `forEach`).
+ */
+export function headers(value, name) {
+  if (value === undefined || value === null) return "[]";
+  const pairs = [];
+  if (Array.isArray(value)) {
+    for (const p of value) {
+      if (!Array.isArray(p) || p.length !== 2) throw hostError("invalid_argument", `${name} pairs must be [name, value]`);
+      pairs.push([str(p[0], `${name} name`), str(p[1], `${name} value`)]);
+    }
+  } else if (typeof value === "object" && isPlainObject(value)) {
+    for (const k of Object.keys(value)) {
+      if (value[k] === undefined) continue;
+      pairs.push([str(k, `${name} name`), str(value[k], `${name}[${JSON.stringify(k)}]`)]);
+    }
+  } else if (typeof value === "object" && typeof value.forEach === "function") {
+    value.forEach((v, k) => pairs.push([str(k, `${name} name`), str(v, `${name} value`)]));
+  } else {
+    throw hostError("invalid_argument", `${name} must be an object of strings, a list of pairs or a Headers, not ${typeName(value)}`);
+  }
+  return JSON.stringify(pairs);
+}
+
+function typeName(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "number" && !Number.isInteger(v)) return Number.isFinite(v) ? "a fraction" : describe(v);
+  return typeof v === "object" ? describe(v) : typeof v;
+}

@@ -1,0 +1,818 @@
+// Type declarations of the `cyberdesk-kit` npm package (every entry: node,
+// deno, workerd, browser). Hand-written, except the payload types between
+// the GENERATED markers, which scripts/gen-types.mjs writes from the
+// OpenAPI document. Payload keys are the wire names (snake_case).
+
+/** Any JSON value. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** A JSON object. `undefined` properties are treated as absent. */
+export type JsonObject = { [key: string]: JsonValue | undefined };
+
+// ---------------------------------------------------------------- codes --
+
+/**
+ * The stable code of a {@link KitError}. Never renamed, never reused.
+ *
+ * - `validation_error`: a payload (or the workflow id / idempotency key) breaks the schema; `errors` lists each problem.
+ * - `preflight_error`: `buildRunCreate` with a workflow found an error-severity issue (see `issues`).
+ * - `api_error`: the API answered non-2xx; `status` is set and a 422's `detail` is decoded into `errors`.
+ * - `invalid_response`: a 2xx body is not JSON or not the documented shape.
+ * - `invalid_json`: text given as JSON does not parse.
+ * - `invalid_argument`: an argument has the wrong type or an impossible value.
+ * - `unknown_schema`: `validate` was asked for a schema the OpenAPI document does not define.
+ * - `unknown_operation`: `parseResponse` got an operation it does not know.
+ * - `invalid_spec`: an OpenAPI document given to `loadSpec` can't be used.
+ * - `too_deep`: a value is nested deeper than 128 levels.
+ * - `too_large`: a value is larger than the limit (a prompt over 16 MiB, JSON text over 64 MiB).
+ * - `unsupported_value`: a value has no JSON form (NaN, Infinity, BigInt, Map, Set, Date, a class instance, a function, a symbol, an array hole, a `__proto__` key).
+ * - `cyclic_value`: a value contains itself.
+ * - `invalid_string`: a string is not valid Unicode (a lone surrogate).
+ * - `internal_error`: a bug in cyberdesk-kit (the WebAssembly module trapped and was restarted). Please report it.
+ */
+export type ErrorCode =
+  | "validation_error"
+  | "preflight_error"
+  | "api_error"
+  | "invalid_response"
+  | "invalid_json"
+  | "invalid_argument"
+  | "unknown_schema"
+  | "unknown_operation"
+  | "invalid_spec"
+  | "too_deep"
+  | "too_large"
+  | "unsupported_value"
+  | "cyclic_value"
+  | "invalid_string"
+  | "internal_error";
+
+/**
+ * The stable code of an {@link Issue}; each code always has the same severity.
+ *
+ * - `unknown_field` (warning): a payload field the schema doesn't define; the server would drop it.
+ * - `missing_input` (warning): an input variable has no value: it renders as `__EMPTY__`.
+ * - `missing_sensitive_input` (warning): a sensitive variable has no value.
+ * - `path_type_error` (error): a variable path reaches into a value that is not an object or array.
+ * - `deferred_ref` (info): an input value is a `{"$ref": ...}` the server resolves.
+ * - `unused_input` (info): an input value no variable uses.
+ * - `unused_sensitive_input` (info): a sensitive input value no `{$...}` variable uses.
+ * - `malformed_variable` (warning): text that looks like a variable but is not one.
+ * - `input_schema_violation` (error): the merged inputs break the workflow's `input_schema`.
+ * - `invalid_input_schema` (error): the workflow's `input_schema` is not a valid JSON Schema document.
+ * - `deferred_required_input` (info): a required input may still come from the machine.
+ * - `skip_checks_not_authorized` (warning): an override mentions skipping post-run checks; only the stored prompt can.
+ * - `invalid_run_field` (error): the run payload breaks the RunCreate schema.
+ * - `pool_ids_ignored` (warning): `pool_ids` is ignored because `machine_id` is set.
+ * - `session_overrides_machine` (warning): `session_id` is set, so `machine_id` and `pool_ids` are ignored.
+ * - `override_matches_stored` (info): the `main_prompt` override equals the stored prompt.
+ * - `post_run_check_incomplete` (warning): a post-run check lacks what its type needs.
+ * - `duplicate_post_run_check` (warning): two post-run checks share a name.
+ * - `empty_update` (info): the workflow update has no fields.
+ * - `schema_keywords_unchecked` (warning): a JSON Schema keyword cyberdesk-kit does not implement (`unevaluatedProperties`, `dependentSchemas`, ...): the server checks it, this check skipped it.
+ * - `regex_not_portable` (warning): a `file_name_regex` does not compile here.
+ */
+export type IssueCode =
+  | "unknown_field"
+  | "missing_input"
+  | "missing_sensitive_input"
+  | "path_type_error"
+  | "deferred_ref"
+  | "unused_input"
+  | "unused_sensitive_input"
+  | "malformed_variable"
+  | "input_schema_violation"
+  | "invalid_input_schema"
+  | "deferred_required_input"
+  | "skip_checks_not_authorized"
+  | "invalid_run_field"
+  | "pool_ids_ignored"
+  | "session_overrides_machine"
+  | "override_matches_stored"
+  | "post_run_check_incomplete"
+  | "duplicate_post_run_check"
+  | "empty_update"
+  | "schema_keywords_unchecked"
+  | "regex_not_portable";
+
+/** How bad an {@link Issue} is. */
+export type Severity = "error" | "warning" | "info";
+
+// --------------------------------------------------------------- shapes --
+
+/** One segment of a location: a field name or a list index. */
+export type LocItem = string | number;
+
+/**
+ * One problem in a payload, in the shape of an item of the server's 422
+ * `detail` list (FastAPI / pydantic v2). Never carries the offending value.
+ */
+export interface ValidationError {
+  /** Where: `["body", "post_run_checks", 0, "name"]`; starts with `"body"`, `"path"`, `"header"` (or `"response"`). */
+  loc: LocItem[];
+  /** A readable message, worded as pydantic words it. */
+  msg: string;
+  /** The pydantic error type: `missing`, `string_too_long`, `uuid_parsing`, `enum`, ... */
+  type: string;
+  /** Limits and expectations behind the message, e.g. `{max_length: 255}`. */
+  ctx?: { [key: string]: JsonValue };
+}
+
+/** A finding that does not stop an operation by itself. Messages never contain input values. */
+export interface Issue {
+  /** Stable code. */
+  code: IssueCode;
+  /** How bad it is. */
+  severity: Severity;
+  /** Readable explanation. */
+  message: string;
+  /** The variable it is about, as written in the prompt (`{$pin}`). */
+  variable?: string;
+  /** The payload location it is about (`["body", "main_promt"]`). */
+  loc?: LocItem[];
+}
+
+/** Which kind of prompt variable: `{name}`, `{$name}` or `{{name}}`. */
+export type VariableKind = "input" | "sensitive" | "runtime";
+
+/** A variable found in a prompt. `text.slice(start, end) === raw`. */
+export interface Variable {
+  /** `input` (`{name}`), `sensitive` (`{$name}`) or `runtime` (`{{name}}`). */
+  kind: VariableKind;
+  /** The first name, without sigil: `{$pin}` has root `"pin"`. */
+  root: string;
+  /** The segments after the root: keys and list indices. */
+  path: Array<string | number>;
+  /** The variable exactly as written, braces included. */
+  raw: string;
+  /** Where it starts, in UTF-16 code units (JavaScript string indices). */
+  start: number;
+  /** Where it ends (exclusive), in UTF-16 code units. */
+  end: number;
+}
+
+/** The outcome of {@link resolvePrompt}. */
+export interface Resolution {
+  /** The prompt with input variables replaced, sensitive and runtime variables kept verbatim, escapes removed. */
+  text: string;
+  /** Every variable, in order. */
+  variables: Variable[];
+  /** What would go wrong (`severity: "error"`) or is worth knowing. */
+  issues: Issue[];
+}
+
+/** The outcome of {@link preflightRun}. */
+export interface Preflight {
+  /** Whether the run's `main_prompt` override or the workflow's stored prompt is used. */
+  prompt_source: "override" | "workflow";
+  /** The effective prompt with input variables resolved. */
+  resolved_prompt: string;
+  /** The variables of the effective prompt. */
+  variables: Variable[];
+  /** Everything found, most structural first. */
+  issues: Issue[];
+}
+
+/** An HTTP method of a {@link Request}. */
+export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** A request for the host to send. The API key is not in it: add `Authorization: Bearer ...` (the client does). */
+export interface Request {
+  /** The HTTP method. */
+  method: Method;
+  /** The path, to append to the base URL (`/v1/runs`). */
+  path: string;
+  /** Headers: `Content-Type`, `Accept` and, for writes, `Idempotency-Key`. */
+  headers: { [name: string]: string };
+  /** Compact JSON; top-level keys in the schema's order, so the same payload gives the same bytes in every language. */
+  body: string;
+  /** The `Idempotency-Key` (reuse it on every retry), or `null`. */
+  idempotency_key: string | null;
+  /** Findings that don't stop the request (unknown fields, ...). */
+  warnings: Issue[];
+}
+
+/** The operations whose responses {@link parseResponse} reads. */
+export type Operation = "update_workflow" | "get_workflow" | "create_run";
+
+/** Headers as a plain object, a list of `[name, value]` pairs, or a `Headers`-like object. */
+export type HeadersInput =
+  | { [name: string]: string | undefined }
+  | ReadonlyArray<readonly [string, string]>
+  | { forEach(callback: (value: string, name: string) => void): void };
+
+/** A workflow as {@link buildRunCreate} and {@link preflightRun} need it: at least `main_prompt` (a `WorkflowResponse` will do). */
+export type WorkflowLike = Partial<WorkflowResponse> & {
+  /** The stored prompt. */
+  main_prompt: string;
+  /** The stored `input_schema` (JSON Schema as a string), if any. */
+  input_schema?: string | null;
+};
+
+// -------------------------------------------------------------- errors --
+
+/**
+ * What every operation throws. Choose by `code`, never by `message`.
+ * Messages never contain a sensitive input value.
+ */
+export declare class KitError extends Error {
+  constructor(code: ErrorCode, message: string, details?: { errors?: ValidationError[]; issues?: Issue[]; status?: number; cause?: unknown });
+  readonly name: "KitError";
+  /** Stable code. */
+  code: ErrorCode;
+  /** The validation problems (`validation_error`, `api_error` for a 422, `invalid_response`); `[]` otherwise. */
+  errors: ValidationError[];
+  /** The issues of a `preflight_error`; `[]` otherwise. */
+  issues: Issue[];
+  /** The HTTP status of an `api_error`; `undefined` otherwise. */
+  status: number | undefined;
+  /** The plain form `{code, message, errors, issues, status?}`. */
+  toJSON(): { code: ErrorCode; message: string; errors: ValidationError[]; issues: Issue[]; status?: number };
+}
+
+// ---------------------------------------------------------- operations --
+
+/**
+ * Loads the WebAssembly module. Needed once, before any other call, with the
+ * `browser`/`default` entry (browsers, bundlers, edge runtimes); a no-op in
+ * Node, Bun, Deno and workerd, where the package is ready on import.
+ * With no argument the `.wasm` next to the module is fetched; or pass its
+ * URL, a `Response`, its bytes or a compiled `WebAssembly.Module`.
+ */
+export declare function init(input?: unknown): Promise<void>;
+
+/** An OpenAPI document loaded at run time with {@link loadSpec}. */
+export declare class Spec {
+  private constructor();
+  /** The component schema names, in document order. */
+  schemaNames(): string[];
+  /** Frees the compiled document now (it is freed when collected anyway). */
+  free(): void;
+}
+
+/** Options of the operations that validate against an OpenAPI document. */
+export interface SpecOption {
+  /** Validate against this document instead of the embedded one. */
+  spec?: Spec;
+}
+
+/**
+ * Compiles an OpenAPI 3.1 document (JSON text) for the `{spec}` option.
+ * @throws {KitError} `invalid_spec`
+ */
+export declare function loadSpec(text: string): Spec;
+
+/**
+ * Every variable in a prompt, in order, with UTF-16 offsets.
+ * @throws {KitError} `invalid_argument`, `invalid_string`, `too_large`
+ */
+export declare function parsePrompt(text: string): Variable[];
+
+/**
+ * Resolves a prompt the way Cyberdesk does: input variables replaced (a
+ * missing path renders `__EMPTY__`), sensitive and runtime variables kept
+ * verbatim, escapes removed. Problems in the prompt come back as `issues`,
+ * never thrown.
+ * @throws {KitError} for arguments that can't be used (`invalid_argument`, `unsupported_value`, ...)
+ */
+export declare function resolvePrompt(text: string, inputValues?: JsonObject | null, sensitiveInputValues?: JsonObject | null): Resolution;
+
+/**
+ * Checks `payload` against the named component schema; `[]` when valid.
+ * Unknown fields are not errors here (the builders warn about them).
+ * @throws {KitError} `unknown_schema`, and the value-conversion codes
+ */
+export declare function validate(schemaName: SchemaName | (string & {}), payload: unknown, options?: SpecOption): ValidationError[];
+
+/** Options of {@link buildWorkflowUpdate}. */
+export interface UpdateOptions extends SpecOption {
+  /** The `Idempotency-Key`; a fresh UUID v4 when not given. */
+  idempotencyKey?: string | null;
+}
+
+/**
+ * The `PATCH /v1/workflows/{workflowId}` request for `update`. Absent (or
+ * `undefined`) keys stay unchanged on the server; `null` clears.
+ * @throws {KitError} `validation_error` listing every problem, the workflow id included
+ */
+export declare function buildWorkflowUpdate(workflowId: string, update: WorkflowUpdate, options?: UpdateOptions): Request;
+
+/**
+ * The `GET /v1/workflows/{workflow_id}` request (no body, no idempotency key).
+ * @throws {KitError} `validation_error` when `workflowId` is not a UUID (`loc: ["path", "workflow_id"]`).
+ */
+export declare function buildGetWorkflow(workflowId: string): Request;
+
+/** The smallest update turning `current` (a WorkflowResponse) into `desired`; `{}` when nothing differs. */
+export declare function diffWorkflowUpdate(current: JsonObject, desired: JsonObject): WorkflowUpdate;
+
+/** `current` with `update` applied, as the server would apply it. */
+export declare function applyWorkflowUpdate(current: JsonObject, update: WorkflowUpdate): JsonObject;
+
+/** The machine and pool a run will meet (for the preflight). */
+export interface RunContextOptions extends SpecOption {
+  /** The machine's desktop parameters (second in precedence). Giving them means the machine is known. */
+  machineParameters?: JsonObject | null;
+  /** The machine's sensitive parameters. */
+  machineSensitiveParameters?: JsonObject | null;
+  /** The selected pool's parameters (last in precedence). */
+  poolParameters?: JsonObject | null;
+}
+
+/** Options of {@link buildRunCreate}. */
+export interface RunOptions extends RunContextOptions {
+  /** The workflow (at least `main_prompt`): when given, the run is preflighted and an error stops the build. */
+  workflow?: WorkflowLike | null;
+  /** The `Idempotency-Key`; a fresh UUID v4 when not given. */
+  idempotencyKey?: string | null;
+}
+
+/**
+ * The `POST /v1/runs` request for `run`.
+ * @throws {KitError} `validation_error`, or `preflight_error` (with `issues`) when a workflow is given
+ */
+export declare function buildRunCreate(run: RunCreate, options?: RunOptions): Request;
+
+/** What a run will do, before it is sent: effective prompt, merged inputs, issues. */
+export declare function preflightRun(run: RunCreate, workflow: WorkflowLike, options?: RunContextOptions): Preflight;
+
+/**
+ * Decodes a response of `operation`: the JSON body of a 2xx (checked against
+ * the documented schema).
+ * @throws {KitError} `api_error` for any non-2xx (a 422's `detail` decoded into `errors`), `invalid_response`
+ */
+export declare function parseResponse(operation: "update_workflow" | "get_workflow", status: number, headers: HeadersInput | null | undefined, body: string, options?: SpecOption): WorkflowResponse;
+export declare function parseResponse(operation: "create_run", status: number, headers: HeadersInput | null | undefined, body: string, options?: SpecOption): RunResponse;
+export declare function parseResponse(operation: string, status: number, headers: HeadersInput | null | undefined, body: string, options?: SpecOption): JsonObject;
+
+/** What happened on the attempt that failed (see {@link retryDelay}). */
+export interface RetryOptions {
+  /** The request's method, any case. */
+  method: string;
+  /** The response status, when a response came. */
+  status?: number | null;
+  /** The response headers (`Retry-After`, `Idempotency-Status`, ...). */
+  headers?: HeadersInput | null;
+  /** The request failed without a response (timeout, connection error). */
+  networkError?: boolean;
+  /** The request carried an `Idempotency-Key` (a write without one is never retried). */
+  hasIdempotencyKey?: boolean;
+  /** No retry once `attempt` reaches this. */
+  maxRetries?: number | null;
+  /** The current time in Unix seconds (`Date.now() / 1000`): needed for a `Retry-After` date. */
+  now?: number | null;
+  /** A number in `[0, 1)` for the jitter; random when not given. */
+  jitter?: number | null;
+}
+
+/**
+ * Seconds to wait before retry number `attempt + 1`, or `null` for "do not
+ * retry". Never sleeps.
+ */
+export declare function retryDelay(attempt: number, options: RetryOptions): number | null;
+
+/** A fresh idempotency key: a random UUID v4, lowercase. */
+export declare function newIdempotencyKey(): string;
+
+/** Every {@link ErrorCode}, in the core's table order. */
+export declare function errorCodes(): ErrorCode[];
+
+/** Every {@link IssueCode}, in the core's table order. */
+export declare function issueCodes(): IssueCode[];
+
+// -------------------------------------------------------------- client --
+
+/** A `fetch`-compatible function (the runtime's global `fetch` fits). */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: { [name: string]: string }; body?: string; signal?: unknown },
+) => Promise<{
+  status: number;
+  headers: Iterable<[string, string]>;
+  text(): Promise<string>;
+}>;
+
+/** Options of {@link CyberdeskKit}. */
+export interface CyberdeskKitOptions {
+  /** Your Cyberdesk API key; sent as `Authorization: Bearer <apiKey>`, never given to the core. */
+  apiKey: string;
+  /** Default `https://api.cyberdesk.io`. */
+  baseUrl?: string;
+  /** The `fetch` to use; the global one by default. */
+  fetch?: FetchLike;
+  /** Retries after the first attempt; default 2. */
+  maxRetries?: number;
+  /** Seconds before an attempt is abandoned (and counted as a network error); default 30, `null` for none. */
+  timeout?: number | null;
+}
+
+/**
+ * A small Cyberdesk API client: builds with the core, sends with `fetch`,
+ * retries as {@link retryDelay} says (the same `Idempotency-Key` on every
+ * attempt), decodes with {@link parseResponse}.
+ *
+ * Throws {@link KitError} for invalid payloads and API errors; a network
+ * failure that outlasts the retries is rethrown as `fetch` threw it.
+ */
+export declare class CyberdeskKit {
+  constructor(options: CyberdeskKitOptions);
+  /** `PATCH /v1/workflows/{workflowId}`: the updated workflow. */
+  updateWorkflow(workflowId: string, update: WorkflowUpdate, options?: UpdateOptions): Promise<WorkflowResponse>;
+  /** `POST /v1/runs`: the created run (preflighted first when `options.workflow` is given). */
+  createRun(run: RunCreate, options?: RunOptions): Promise<RunResponse>;
+  /** `GET /v1/workflows/{workflowId}`: the workflow. */
+  getWorkflow(workflowId: string): Promise<WorkflowResponse>;
+  /**
+   * Sends a request you built (or changed) yourself and decodes the response
+   * of `operation`. A write whose headers have no `Idempotency-Key` is sent
+   * once, never retried.
+   */
+  send(request: Request, operation: "update_workflow" | "get_workflow"): Promise<WorkflowResponse>;
+  send(request: Request, operation: "create_run"): Promise<RunResponse>;
+  send(request: Request, operation: Operation): Promise<JsonObject>;
+}
+
+// ------------------------------------------------------------ payloads --
+
+// BEGIN GENERATED PAYLOAD TYPES (scripts/gen-types.mjs)
+// From crates/cyberdesk-kit/spec/openapi.json. Do not edit by hand.
+
+/** Component schema names of the embedded OpenAPI document (`validate`'s first argument). */
+export type SchemaName =
+  | "WorkflowUpdate"
+  | "WorkflowResponse"
+  | "HTTPValidationError"
+  | "WorkflowModelMetadata"
+  | "WorkflowInternalMetadataUpdate"
+  | "WorkflowPostRunCheckUpsert"
+  | "WorkflowInternalMetadata"
+  | "WorkflowTagResponse"
+  | "WorkflowPostRunCheckResponse"
+  | "ValidationError"
+  | "PostRunCheckType"
+  | "PostRunCheckFileTargetMode"
+  | "WorkflowTagGroupResponse"
+  | "FileInput"
+  | "RunCreate"
+  | "RunStatus"
+  | "RunResponse";
+
+/**
+ * Schema for updating a workflow
+ * OpenAPI: `#/components/schemas/WorkflowUpdate`
+ */
+export interface WorkflowUpdate {
+  /** at most 255 characters */
+  name?: string | null;
+  /** at least 1 character */
+  main_prompt?: string | null;
+  /** JSON schema for validating merged run inputs. Sensitive root keys are exposed with a '$' prefix in schema validation (for example sensitive_input_values.api_key -> '$api_key'). */
+  input_schema?: string | null;
+  /** JSON schema for output data transformation */
+  output_schema?: string | null;
+  /** Enable AI-based file export detection */
+  includes_file_exports?: boolean | null;
+  /** Send webhook on run completion */
+  is_webhooks_enabled?: boolean | null;
+  /** Optional workflow-level allowlist for execute_terminal_command. Set to an empty list or null to clear the allowlist. */
+  terminal_command_allowlist?: string[] | null;
+  /** Optional workflow-level model configuration metadata (main agent, cache detection, and fallbacks). */
+  model_metadata?: WorkflowModelMetadata | null;
+  /** Optional workflow-level cleanup prompt that runs when any post-run check fails during a session or chain. Set null to clear it. */
+  post_run_check_failure_cleanup_prompt?: string | null;
+  /** Optional internal workflow metadata patch. Top-level null clears all workflow metadata. Omit this field to leave existing metadata unchanged. Set individual keys to null to remove only those keys. */
+  workflow_metadata?: WorkflowInternalMetadataUpdate | null;
+  /** Workflow-managed post-run checks, reconciled on save when present. */
+  post_run_checks?: WorkflowPostRunCheckUpsert[] | null;
+}
+
+/**
+ * Workflow response schema
+ * OpenAPI: `#/components/schemas/WorkflowResponse`
+ */
+export interface WorkflowResponse {
+  /** at most 255 characters */
+  name?: string | null;
+  /** at least 1 character */
+  main_prompt: string;
+  /** JSON schema for validating merged run inputs. Sensitive root keys are exposed with a '$' prefix in schema validation (for example sensitive_input_values.api_key -> '$api_key'). */
+  input_schema?: string | null;
+  /** JSON schema for output data transformation */
+  output_schema?: string | null;
+  /**
+   * Enable AI-based file export detection
+   * default `false`
+   */
+  includes_file_exports?: boolean;
+  /**
+   * Send webhook on run completion
+   * default `false`
+   */
+  is_webhooks_enabled?: boolean;
+  /** Optional workflow-level allowlist for execute_terminal_command. When set, the agent may only run commands that exactly match one of the approved command templates. */
+  terminal_command_allowlist?: string[] | null;
+  /** Optional workflow-level model configuration metadata (main agent, cache detection, and fallbacks). */
+  model_metadata?: WorkflowModelMetadata | null;
+  /** Optional workflow-level cleanup prompt that runs when any post-run check fails during a session or chain. */
+  post_run_check_failure_cleanup_prompt?: string | null;
+  /** format `uuid` */
+  id: string;
+  /** format `uuid` */
+  user_id?: string | null;
+  organization_id?: string | null;
+  /** default `false` */
+  includes_input_variables?: boolean;
+  /** Internal workflow metadata used for run/error tracking. */
+  workflow_metadata?: WorkflowInternalMetadata | null;
+  old_versions?: JsonObject[] | null;
+  /** format `date-time` */
+  created_at: string;
+  /** format `date-time` */
+  updated_at: string;
+  /** Tags assigned to this workflow */
+  tags?: WorkflowTagResponse[] | null;
+  /** Post-run checks assigned to this workflow. */
+  post_run_checks?: WorkflowPostRunCheckResponse[] | null;
+}
+
+/**
+ * JSONB-backed workflow model configuration metadata.
+
+Stored on the Workflow row as `model_metadata` to avoid adding many FK columns.
+All fields are optional; when missing/null, the system falls back to Cyberdesk defaults.
+ * OpenAPI: `#/components/schemas/WorkflowModelMetadata`
+ */
+export interface WorkflowModelMetadata {
+  /**
+   * ModelConfiguration.id used for the main agent. Null → Cyberdesk default.
+   * format `uuid`
+   */
+  main_agent_model_id?: string | null;
+  /**
+   * ModelConfiguration.id used for cache detection. Null → Cyberdesk default.
+   * format `uuid`
+   */
+  cache_detection_model_id?: string | null;
+  /**
+   * ModelConfiguration.id used as fallback 1 (global across agents).
+   * format `uuid`
+   */
+  fallback_model_1_id?: string | null;
+  /**
+   * ModelConfiguration.id used as fallback 2 (global across agents).
+   * format `uuid`
+   */
+  fallback_model_2_id?: string | null;
+}
+
+/**
+ * Patchable workflow metadata fields for internal workflow maintenance.
+ * OpenAPI: `#/components/schemas/WorkflowInternalMetadataUpdate`
+ */
+export interface WorkflowInternalMetadataUpdate {
+  /** Set to false when workflow errors have been addressed. */
+  has_unaddressed_error?: boolean | null;
+  /**
+   * Start timestamp of the most recent errored/task_failed run.
+   * format `date-time`
+   */
+  last_errored_run_start?: string | null;
+  /**
+   * Run UUID of the most recent errored/task_failed run.
+   * format `uuid`
+   */
+  last_errored_run_uuid?: string | null;
+}
+
+/**
+ * Create/update payload for workflow-managed post-run checks.
+ * OpenAPI: `#/components/schemas/WorkflowPostRunCheckUpsert`
+ */
+export interface WorkflowPostRunCheckUpsert {
+  /** at least 1 character; at most 255 characters */
+  name: string;
+  description?: string | null;
+  type: PostRunCheckType;
+  file_target_mode?: PostRunCheckFileTargetMode | null;
+  file_names?: string[] | null;
+  file_name_regex?: string | null;
+  /** >= 1 */
+  expected_match_count?: number | null;
+  expected_match_count_ref?: string | null;
+  loop_input?: string | null;
+  loop_item_filename_template?: string | null;
+  /** default `false` */
+  allow_missing_attachments?: boolean;
+  check_prompt?: string | null;
+  /**
+   * Optional ModelConfiguration id override for agentic post-run checks.
+   * format `uuid`
+   */
+  model?: string | null;
+  /** format `uuid` */
+  id?: string | null;
+}
+
+/**
+ * Backend workflow metadata exposed read-only for internal observability.
+ * OpenAPI: `#/components/schemas/WorkflowInternalMetadata`
+ */
+export interface WorkflowInternalMetadata {
+  /** True when at least one run has failed and remains unaddressed. */
+  has_unaddressed_error?: boolean | null;
+  /**
+   * Start timestamp of the most recent errored/task_failed run.
+   * format `date-time`
+   */
+  last_errored_run_start?: string | null;
+  /**
+   * Run UUID of the most recent errored/task_failed run.
+   * format `uuid`
+   */
+  last_errored_run_uuid?: string | null;
+}
+
+/**
+ * Workflow tag response schema
+ * OpenAPI: `#/components/schemas/WorkflowTagResponse`
+ */
+export interface WorkflowTagResponse {
+  /** at least 1 character; at most 100 characters */
+  name: string;
+  /** at most 500 characters */
+  description?: string | null;
+  /** at most 10 characters */
+  emoji?: string | null;
+  /** at most 20 characters */
+  color?: string | null;
+  /**
+   * Optional group for mutual exclusivity
+   * format `uuid`
+   */
+  group_id?: string | null;
+  /** format `uuid` */
+  id: string;
+  organization_id: string;
+  order: number;
+  /** default `false` */
+  is_archived?: boolean;
+  /** format `date-time` */
+  created_at: string;
+  /** format `date-time` */
+  updated_at: string;
+  /** Number of workflows with this tag (returned in list endpoint) */
+  workflow_count?: number | null;
+  /** The group this tag belongs to */
+  group?: WorkflowTagGroupResponse | null;
+}
+
+/**
+ * Workflow response shape for post-run checks, including workflow-specific order.
+ * OpenAPI: `#/components/schemas/WorkflowPostRunCheckResponse`
+ */
+export interface WorkflowPostRunCheckResponse {
+  /** at least 1 character; at most 255 characters */
+  name: string;
+  description?: string | null;
+  type: PostRunCheckType;
+  file_target_mode?: PostRunCheckFileTargetMode | null;
+  file_names?: string[] | null;
+  file_name_regex?: string | null;
+  /** >= 1 */
+  expected_match_count?: number | null;
+  expected_match_count_ref?: string | null;
+  loop_input?: string | null;
+  loop_item_filename_template?: string | null;
+  /** default `false` */
+  allow_missing_attachments?: boolean;
+  check_prompt?: string | null;
+  /**
+   * Optional ModelConfiguration id override for agentic post-run checks.
+   * format `uuid`
+   */
+  model?: string | null;
+  /** format `uuid` */
+  id: string;
+  organization_id: string;
+  /** format `uuid` */
+  user_id?: string | null;
+  order: number;
+  /** format `date-time` */
+  created_at: string;
+  /** format `date-time` */
+  updated_at: string;
+}
+
+/** OpenAPI: `#/components/schemas/PostRunCheckType` */
+export type PostRunCheckType = "run_attachment_exists" | "run_attachment_image_check" | "output_data_passes_schema_validation" | "output_data_agentic_check";
+
+/** OpenAPI: `#/components/schemas/PostRunCheckFileTargetMode` */
+export type PostRunCheckFileTargetMode = "exact" | "regex" | "loop_items";
+
+/**
+ * Workflow tag group response schema
+ * OpenAPI: `#/components/schemas/WorkflowTagGroupResponse`
+ */
+export interface WorkflowTagGroupResponse {
+  /** at least 1 character; at most 100 characters */
+  name: string;
+  /** at most 500 characters */
+  description?: string | null;
+  /** at most 10 characters */
+  emoji?: string | null;
+  /** at most 20 characters */
+  color?: string | null;
+  /** format `uuid` */
+  id: string;
+  organization_id: string;
+  order: number;
+  /** format `date-time` */
+  created_at: string;
+  /** format `date-time` */
+  updated_at: string;
+}
+
+/**
+ * A file to place on the machine before the run starts.
+ * OpenAPI: `#/components/schemas/FileInput`
+ */
+export interface FileInput {
+  filename: string;
+  /** Base64-encoded file content. */
+  content: string;
+  target_path?: string | null;
+  /** default `false` */
+  cleanup_imports_after_run?: boolean;
+}
+
+/**
+ * Schema for creating a run
+ * OpenAPI: `#/components/schemas/RunCreate`
+ */
+export interface RunCreate {
+  /** format `uuid` */
+  workflow_id: string;
+  /** default `false` */
+  is_priority?: boolean;
+  /**
+   * Per-run prompt override. Omitted or null: the run uses the workflow's stored main_prompt, which is never changed by a run.
+   * at least 1 character
+   */
+  main_prompt?: string | null;
+  /** format `uuid` */
+  main_agent_model_id?: string | null;
+  /** Model overrides for this run only. */
+  model_metadata?: WorkflowModelMetadata | null;
+  /**
+   * Null: any available machine.
+   * format `uuid`
+   */
+  machine_id?: string | null;
+  /**
+   * The machine must be in all of these pools. Ignored when machine_id is set.
+   * format `uuid`
+   */
+  pool_ids?: string[] | null;
+  input_values?: JsonObject | null;
+  file_inputs?: FileInput[] | null;
+  /** Never stored; kept in a vault for this run only. Nested objects allowed. */
+  sensitive_input_values?: JsonObject | null;
+  /**
+   * Join this session; overrides machine_id and pool_ids.
+   * format `uuid`
+   */
+  session_id?: string | null;
+  /** default `false` */
+  start_session?: boolean | null;
+  session_alias?: string | null;
+  release_session_after?: boolean | null;
+}
+
+/** OpenAPI: `#/components/schemas/RunStatus` */
+export type RunStatus = "scheduling" | "running" | "running_checks" | "success" | "task_failed" | "error" | "cancelled";
+
+/**
+ * Run response schema
+ * OpenAPI: `#/components/schemas/RunResponse`
+ */
+export interface RunResponse {
+  /** format `uuid` */
+  id: string;
+  /** format `uuid` */
+  workflow_id: string;
+  /** format `uuid` */
+  machine_id?: string | null;
+  status: RunStatus;
+  /** The per-run prompt override; null means the run uses the workflow's stored prompt. */
+  main_prompt?: string | null;
+  input_values?: JsonObject | null;
+  output_data?: JsonObject | null;
+  error?: string[] | null;
+  /** format `uuid` */
+  session_id?: string | null;
+  session_alias?: string | null;
+  /** format `uuid` */
+  pool_ids?: string[] | null;
+  /** format `date-time` */
+  created_at: string;
+}
+// END GENERATED PAYLOAD TYPES

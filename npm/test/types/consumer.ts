@@ -1,0 +1,125 @@
+// A user's TypeScript, checked with `tsc --strict --noEmit` (test/types.test.mjs).
+// It resolves "cyberdesk-kit" through the package's own exports map, so it
+// sees exactly the declarations users get. Nothing here runs.
+
+import {
+  CyberdeskKit,
+  KitError,
+  applyWorkflowUpdate,
+  buildRunCreate,
+  buildWorkflowUpdate,
+  diffWorkflowUpdate,
+  errorCodes,
+  init,
+  issueCodes,
+  loadSpec,
+  newIdempotencyKey,
+  parsePrompt,
+  parseResponse,
+  preflightRun,
+  resolvePrompt,
+  retryDelay,
+  validate,
+} from "cyberdesk-kit";
+import type {
+  ErrorCode,
+  Issue,
+  IssueCode,
+  Preflight,
+  Request,
+  Resolution,
+  RunCreate,
+  RunResponse,
+  Spec,
+  ValidationError,
+  Variable,
+  WorkflowResponse,
+  WorkflowUpdate,
+} from "cyberdesk-kit";
+
+export async function example(): Promise<void> {
+  await init();
+
+  const vars: Variable[] = parsePrompt("Hi {name} {$pin} {{x}}");
+  const kinds: Array<"input" | "sensitive" | "runtime"> = vars.map((v) => v.kind);
+  const firstPath: Array<string | number> = vars[0]!.path;
+
+  const r: Resolution = resolvePrompt("Hi {name}", { name: "Ada" }, { pin: "1234" });
+  const issues: Issue[] = r.issues;
+  const code: IssueCode = issues[0]!.code;
+  const sev: "error" | "warning" | "info" = issues[0]!.severity;
+
+  const errs: ValidationError[] = validate("WorkflowUpdate", { name: "x" });
+  const loc: Array<string | number> = errs[0]!.loc;
+
+  const update: WorkflowUpdate = {
+    name: "Nightly",
+    main_prompt: "Export {day}.",
+    input_schema: null,
+    post_run_checks: [{ name: "file", type: "run_attachment_exists", file_target_mode: "exact", file_names: ["a.csv"] }],
+    model_metadata: { main_agent_model_id: null },
+    workflow_metadata: null,
+  };
+  const req: Request = buildWorkflowUpdate("550e8400-e29b-41d4-a716-446655440000", update, { idempotencyKey: "k" });
+  const method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE" = req.method;
+  const key: string | null = req.idempotency_key;
+
+  const run: RunCreate = { workflow_id: "550e8400-e29b-41d4-a716-446655440000", input_values: { a: 1 }, main_prompt: null };
+  const built: Request = buildRunCreate(run, {
+    workflow: { main_prompt: "Hi {a}", input_schema: null },
+    idempotencyKey: newIdempotencyKey(),
+    machineParameters: { a: 2 },
+    poolParameters: null,
+  });
+  const pre: Preflight = preflightRun(run, { main_prompt: "Hi {a}" }, { machineSensitiveParameters: { pin: "x" } });
+  const source: "override" | "workflow" = pre.prompt_source;
+
+  const diff: WorkflowUpdate = diffWorkflowUpdate({ name: "a" }, { name: "b" });
+  const applied = applyWorkflowUpdate({ name: "a" }, diff);
+
+  const wf: WorkflowResponse = parseResponse("update_workflow", 200, { "content-type": "application/json" }, "{}");
+  const created: RunResponse = parseResponse("create_run", 201, [["x", "y"]], "{}");
+  const status: "scheduling" | "running" | "running_checks" | "success" | "task_failed" | "error" | "cancelled" = created.status;
+
+  const delay: number | null = retryDelay(0, { method: "POST", status: 503, headers: { "Retry-After": "1" }, hasIdempotencyKey: true, now: Date.now() / 1000 });
+
+  const spec: Spec = loadSpec("{}");
+  validate("Thing", {}, { spec });
+  const names: string[] = spec.schemaNames();
+
+  const codes: ErrorCode[] = errorCodes();
+  const icodes: IssueCode[] = issueCodes();
+
+  try {
+    buildWorkflowUpdate("nope", {});
+  } catch (e) {
+    if (e instanceof KitError) {
+      const c: ErrorCode = e.code;
+      const s: number | undefined = e.status;
+      const list: ValidationError[] = e.errors;
+      const found: Issue[] = e.issues;
+      if (c === "validation_error") void [s, list, found];
+    }
+  }
+
+  const kit = new CyberdeskKit({ apiKey: "sk", baseUrl: "http://127.0.0.1:1", maxRetries: 2, timeout: null });
+  const w: WorkflowResponse = await kit.updateWorkflow("id", { name: "x" });
+  const g: WorkflowResponse = await kit.getWorkflow("id");
+  const c: RunResponse = await kit.createRun(run, { workflow: w });
+  const s: RunResponse = await kit.send(built, "create_run");
+
+  void [kinds, firstPath, code, sev, loc, method, key, source, applied, wf, status, delay, names, codes, icodes, g, c, s];
+}
+
+// Mistakes the types catch.
+// @ts-expect-error an unknown field of WorkflowUpdate
+buildWorkflowUpdate("id", { main_promt: "typo" });
+// @ts-expect-error workflow_id is required
+buildRunCreate({ input_values: {} });
+// @ts-expect-error is_priority is a boolean
+buildRunCreate({ workflow_id: "x", is_priority: "yes" });
+// @ts-expect-error not a post-run check type
+buildWorkflowUpdate("id", { post_run_checks: [{ name: "n", type: "nope" }] });
+// @ts-expect-error codes are a closed union
+const bad: ErrorCode = "not_a_code";
+void bad;

@@ -1,0 +1,163 @@
+"""Type stubs of the native module ``cyberdesk_kit._cyberdesk_kit``.
+
+Hand-written and machine-checked: ``mypy.stubtest`` compares them with the
+built module, and a test compares the ``ErrorCode`` / ``IssueCode``
+literals (``cyberdesk_kit.types``) with ``ERROR_CODES`` / ``ISSUE_CODES``,
+which the core itself exports.
+
+A payload argument that is not passed is absent; one passed as ``None`` is
+JSON ``null``. Results are plain ``dict``/``list``/``str``/``int``/
+``float``/``bool``/``None``.
+"""
+
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
+
+from cyberdesk_kit.types import (
+    ErrorDetails,
+    Preflight,
+    Request,
+    Resolution,
+    RunCreate,
+    Variable,
+    WorkflowUpdate,
+)
+
+_Headers = Union[Mapping[str, str], Iterable[Tuple[str, str]]]
+_Json = Any
+
+ERROR_CODES: Tuple[str, ...]
+"""Every error code, in the core's table order."""
+ISSUE_CODES: Tuple[str, ...]
+"""Every issue code, in the core's table order."""
+MAX_DEPTH: int
+"""The deepest nesting any value may have (128)."""
+__version__: str
+__all__ = [
+    "ERROR_CODES",
+    "ISSUE_CODES",
+    "MAX_DEPTH",
+    "Spec",
+    "_ERROR_CLASSES",
+    "__version__",
+    "_roundtrip",
+    "_validate_json",
+    "apply_workflow_update",
+    "build_get_workflow",
+    "build_run_create",
+    "build_workflow_update",
+    "diff_workflow_update",
+    "load_spec",
+    "new_idempotency_key",
+    "parse_prompt",
+    "parse_response",
+    "preflight_run",
+    "resolve_prompt",
+    "retry_delay",
+    "validate",
+]
+_ERROR_CLASSES: Dict[str, str]
+
+@final
+class Spec:
+    """A compiled OpenAPI document, from :func:`load_spec`."""
+
+    def schema_names(self) -> List[str]:
+        """The component schema names, in document order."""
+    def property_names(self, schema_name: str) -> List[str]:
+        """The declared property names of an object component, in schema order."""
+
+def parse_prompt(text: str) -> List[Variable]:
+    """Every variable of ``text``, in order; ``text[v["start"]:v["end"]] == v["raw"]``."""
+
+def resolve_prompt(
+    text: str,
+    input_values: Optional[Mapping[str, _Json]] = None,
+    sensitive_input_values: Optional[Mapping[str, _Json]] = None,
+) -> Resolution:
+    """Input variables replaced, sensitive and runtime ones kept verbatim,
+    escapes removed, ``__EMPTY__`` for missing paths. Problems are issues,
+    never exceptions."""
+
+def validate(schema_name: str, payload: _Json, *, spec: Optional[Spec] = None) -> List[ErrorDetails]:
+    """The problems of ``payload`` against the named component schema, in
+    the server's 422 shape; ``[]`` when valid."""
+
+def _validate_json(schema_name: str, payload_json: str, *, spec: Optional[Spec] = None) -> List[ErrorDetails]: ...
+def _roundtrip(value: _Json) -> _Json: ...
+def build_workflow_update(
+    workflow_id: str,
+    update: Union[WorkflowUpdate, Mapping[str, _Json]],
+    *,
+    idempotency_key: Optional[str] = None,
+    spec: Optional[Spec] = None,
+) -> Request:
+    """The ``PATCH /v1/workflows/{workflow_id}`` request. Raises
+    :class:`~cyberdesk_kit.ValidationError` listing every problem."""
+
+def build_get_workflow(workflow_id: str) -> Request:
+    """The ``GET /v1/workflows/{workflow_id}`` request. Raises
+    :class:`~cyberdesk_kit.ValidationError` when the id is not a UUID."""
+
+def diff_workflow_update(current: Mapping[str, _Json], desired: Mapping[str, _Json]) -> Dict[str, Any]:
+    """The smallest update turning ``current`` (a WorkflowResponse) into ``desired``."""
+
+def apply_workflow_update(current: Mapping[str, _Json], update: Mapping[str, _Json]) -> Dict[str, Any]:
+    """``current`` with ``update`` applied the way the server applies a PATCH."""
+
+def build_run_create(
+    run: Union[RunCreate, Mapping[str, _Json]],
+    *,
+    workflow: Optional[Mapping[str, _Json]] = None,
+    idempotency_key: Optional[str] = None,
+    machine_parameters: Optional[Mapping[str, _Json]] = None,
+    machine_sensitive_parameters: Optional[Mapping[str, _Json]] = None,
+    pool_parameters: Optional[Mapping[str, _Json]] = None,
+    spec: Optional[Spec] = None,
+) -> Request:
+    """The ``POST /v1/runs`` request. With ``workflow``, the run is
+    preflighted and an error raises :class:`~cyberdesk_kit.PreflightError`."""
+
+def preflight_run(
+    run: Union[RunCreate, Mapping[str, _Json]],
+    workflow: Mapping[str, _Json],
+    *,
+    machine_parameters: Optional[Mapping[str, _Json]] = None,
+    machine_sensitive_parameters: Optional[Mapping[str, _Json]] = None,
+    pool_parameters: Optional[Mapping[str, _Json]] = None,
+    spec: Optional[Spec] = None,
+) -> Preflight:
+    """What the run will do, before it is sent."""
+
+def parse_response(
+    operation: str,
+    status: int,
+    headers: Optional[_Headers],
+    body: Union[str, bytes],
+    *,
+    spec: Optional[Spec] = None,
+) -> Dict[str, Any]:
+    """The decoded body of a 2xx response to ``"update_workflow"``,
+    ``"get_workflow"`` or ``"create_run"``; raises
+    :class:`~cyberdesk_kit.ApiError` for anything else."""
+
+def retry_delay(
+    attempt: int,
+    *,
+    method: str,
+    status: Optional[int] = None,
+    headers: Optional[_Headers] = None,
+    network_error: bool = False,
+    has_idempotency_key: bool = False,
+    max_retries: Optional[int] = None,
+    now: Optional[float] = None,
+    jitter: Optional[float] = None,
+) -> Optional[float]:
+    """Seconds to wait before retry number ``attempt + 1``, or ``None``
+    for "do not retry". Never sleeps."""
+
+def new_idempotency_key() -> str:
+    """A fresh UUID v4, lowercase."""
+
+def load_spec(text: str) -> Spec:
+    """Compiles an OpenAPI document given as JSON text."""
+

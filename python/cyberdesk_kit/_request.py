@@ -1,0 +1,47 @@
+"""The run-time class of a built request.
+
+A request is a plain ``dict`` in the ``Request`` shape (``json.dumps`` it,
+compare it, index it). Its ``body`` is what goes on the wire, so it holds
+the run's ``sensitive_input_values``; ``repr()``, ``str()``, ``print``,
+``pprint`` and ``logging`` show the body with those values replaced by
+``"[redacted]"`` instead. Read ``req["body"]`` to send it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+__all__ = ["RequestDict"]
+
+
+class RequestDict(Dict[str, Any]):
+    """A ``dict`` whose printable forms never show a sensitive value."""
+
+    __slots__ = ("_body", "_redacted_body")
+
+    def __init__(self, fields: Dict[str, Any], redacted_body: str) -> None:
+        super().__init__(fields)
+        self._body = fields.get("body")
+        self._redacted_body = redacted_body
+
+    def redacted_body(self) -> str:
+        """The body with every ``sensitive_input_values`` value replaced by
+        ``"[redacted]"``: what to log instead of ``req["body"]``."""
+        if self.get("body") is self._body:
+            return self._redacted_body
+        return "<body changed after the build: hidden>"
+
+    def __repr__(self) -> str:
+        shown = dict(self)
+        if "body" in shown:
+            shown["body"] = self.redacted_body()
+        return repr(shown)
+
+    __str__ = __repr__
+
+    def __reduce__(self) -> Any:
+        return (_rebuild, (dict(self), self._redacted_body))
+
+
+def _rebuild(fields: Dict[str, Any], redacted_body: str) -> RequestDict:
+    return RequestDict(fields, redacted_body)

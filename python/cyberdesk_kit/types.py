@@ -1,0 +1,304 @@
+"""Types of cyberdesk_kit: the shapes it takes and gives, and its codes.
+
+Everything here is a ``TypedDict`` or a ``Literal``: plain ``dict``,
+``list`` and ``str`` at run time, precise types for mypy and editors. They
+live in a real module (not only in the ``.pyi`` stub) so that user code can
+import them at run time, e.g. ``from cyberdesk_kit import RunCreate``.
+
+Payload field names are the wire names. A payload key that is absent is
+left out of the request; a key set to ``None`` is sent as ``null``.
+"""
+
+from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
+
+__all__ = [
+    "ErrorCode",
+    "IssueCode",
+    "Severity",
+    "VariableKind",
+    "LocItem",
+    "ErrorDetails",
+    "Issue",
+    "Variable",
+    "Resolution",
+    "Preflight",
+    "Request",
+    "WorkflowModelMetadata",
+    "PostRunCheckType",
+    "PostRunCheckFileTargetMode",
+    "WorkflowPostRunCheckUpsert",
+    "WorkflowUpdate",
+    "FileInput",
+    "RunCreate",
+    "RunStatus",
+    "WorkflowResponse",
+    "RunResponse",
+    "Operation",
+    "SchemaName",
+]
+
+# The codes, in the core's table order. A test checks these against the
+# native module's ERROR_CODES and ISSUE_CODES, which come from the core.
+ErrorCode = Literal[
+    "validation_error",
+    "preflight_error",
+    "api_error",
+    "invalid_response",
+    "invalid_json",
+    "invalid_argument",
+    "unknown_schema",
+    "unknown_operation",
+    "invalid_spec",
+    "too_deep",
+    "too_large",
+    "unsupported_value",
+    "cyclic_value",
+    "invalid_string",
+    "internal_error",
+]
+
+IssueCode = Literal[
+    "unknown_field",
+    "missing_input",
+    "missing_sensitive_input",
+    "path_type_error",
+    "deferred_ref",
+    "unused_input",
+    "unused_sensitive_input",
+    "malformed_variable",
+    "input_schema_violation",
+    "invalid_input_schema",
+    "deferred_required_input",
+    "skip_checks_not_authorized",
+    "invalid_run_field",
+    "pool_ids_ignored",
+    "session_overrides_machine",
+    "override_matches_stored",
+    "post_run_check_incomplete",
+    "duplicate_post_run_check",
+    "empty_update",
+    "schema_keywords_unchecked",
+    "regex_not_portable",
+]
+
+Severity = Literal["error", "warning", "info"]
+VariableKind = Literal["input", "sensitive", "runtime"]
+Operation = Literal["update_workflow", "get_workflow", "create_run"]
+SchemaName = Literal[
+    "WorkflowUpdate",
+    "WorkflowResponse",
+    "WorkflowModelMetadata",
+    "WorkflowPostRunCheckUpsert",
+    "FileInput",
+    "RunCreate",
+    "RunResponse",
+]
+
+#: One segment of a location: a field name or a list index.
+LocItem = Union[str, int]
+
+
+class _ErrorDetailsBase(TypedDict):
+    loc: List[LocItem]
+    msg: str
+    type: str
+
+
+class ErrorDetails(_ErrorDetailsBase, total=False):
+    """One validation problem, in the server's 422 shape: ``loc`` starts
+    with ``"body"`` (or ``"path"``, ``"header"``, ``"response"``), ``type``
+    is the pydantic error type. ``ctx`` holds limits, never input values."""
+
+    ctx: Dict[str, Any]
+
+
+class _IssueBase(TypedDict):
+    code: IssueCode
+    severity: Severity
+    message: str
+
+
+class Issue(_IssueBase, total=False):
+    """A finding that does not stop an operation by itself."""
+
+    variable: str
+    loc: List[LocItem]
+
+
+class Variable(TypedDict):
+    """A prompt variable. ``text[start:end] == raw`` in Python ``str``
+    indices; ``root`` never includes the sigil."""
+
+    kind: VariableKind
+    root: str
+    path: List[Union[str, int]]
+    raw: str
+    start: int
+    end: int
+
+
+class Resolution(TypedDict):
+    """The result of ``resolve_prompt``."""
+
+    text: str
+    variables: List[Variable]
+    issues: List[Issue]
+
+
+class Preflight(TypedDict):
+    """The result of ``preflight_run``."""
+
+    prompt_source: Literal["override", "workflow"]
+    resolved_prompt: str
+    variables: List[Variable]
+    issues: List[Issue]
+
+
+class Request(TypedDict):
+    """A request for the host to send. ``body`` is compact JSON; add
+    ``Authorization: Bearer <api key>`` yourself (the client does)."""
+
+    method: Literal["GET", "POST", "PATCH", "PUT", "DELETE"]
+    path: str
+    headers: Dict[str, str]
+    body: str
+    idempotency_key: Optional[str]
+    warnings: List[Issue]
+
+
+class WorkflowModelMetadata(TypedDict, total=False):
+    main_agent_model_id: Optional[str]
+    cache_detection_model_id: Optional[str]
+    fallback_model_1_id: Optional[str]
+    fallback_model_2_id: Optional[str]
+
+
+PostRunCheckType = Literal[
+    "run_attachment_exists",
+    "run_attachment_image_check",
+    "output_data_passes_schema_validation",
+    "output_data_agentic_check",
+]
+PostRunCheckFileTargetMode = Literal["exact", "regex", "loop_items"]
+
+
+class _PostRunCheckBase(TypedDict):
+    name: str
+    type: PostRunCheckType
+
+
+class WorkflowPostRunCheckUpsert(_PostRunCheckBase, total=False):
+    description: Optional[str]
+    file_target_mode: Optional[PostRunCheckFileTargetMode]
+    file_names: Optional[List[str]]
+    file_name_regex: Optional[str]
+    expected_match_count: Optional[int]
+    expected_match_count_ref: Optional[str]
+    loop_input: Optional[str]
+    loop_item_filename_template: Optional[str]
+    allow_missing_attachments: bool
+    check_prompt: Optional[str]
+    model: Optional[str]
+    id: Optional[str]
+
+
+class WorkflowUpdate(TypedDict, total=False):
+    """``PATCH /v1/workflows/{id}``: absent keys stay unchanged, ``None``
+    clears."""
+
+    name: Optional[str]
+    main_prompt: Optional[str]
+    input_schema: Optional[str]
+    output_schema: Optional[str]
+    includes_file_exports: Optional[bool]
+    is_webhooks_enabled: Optional[bool]
+    terminal_command_allowlist: Optional[List[str]]
+    model_metadata: Optional[WorkflowModelMetadata]
+    post_run_check_failure_cleanup_prompt: Optional[str]
+    workflow_metadata: Optional[Dict[str, Any]]
+    post_run_checks: Optional[List[WorkflowPostRunCheckUpsert]]
+
+
+class _FileInputBase(TypedDict):
+    filename: str
+    content: str
+
+
+class FileInput(_FileInputBase, total=False):
+    target_path: Optional[str]
+    cleanup_imports_after_run: bool
+
+
+class _RunCreateBase(TypedDict):
+    workflow_id: str
+
+
+class RunCreate(_RunCreateBase, total=False):
+    """``POST /v1/runs``. ``main_prompt`` overrides the workflow's stored
+    prompt for this run only."""
+
+    is_priority: bool
+    main_prompt: Optional[str]
+    main_agent_model_id: Optional[str]
+    model_metadata: Optional[WorkflowModelMetadata]
+    machine_id: Optional[str]
+    pool_ids: Optional[List[str]]
+    input_values: Optional[Dict[str, Any]]
+    file_inputs: Optional[List[FileInput]]
+    sensitive_input_values: Optional[Dict[str, Any]]
+    session_id: Optional[str]
+    start_session: Optional[bool]
+    session_alias: Optional[str]
+    release_session_after: Optional[bool]
+
+
+RunStatus = Literal[
+    "scheduling", "running", "running_checks", "success", "task_failed", "error", "cancelled"
+]
+
+
+class _WorkflowResponseBase(TypedDict):
+    id: str
+    main_prompt: str
+    created_at: str
+    updated_at: str
+
+
+class WorkflowResponse(_WorkflowResponseBase, total=False):
+    """A workflow as the API returns it (the fields this package knows)."""
+
+    name: Optional[str]
+    input_schema: Optional[str]
+    output_schema: Optional[str]
+    includes_file_exports: bool
+    is_webhooks_enabled: bool
+    terminal_command_allowlist: Optional[List[str]]
+    model_metadata: Optional[WorkflowModelMetadata]
+    post_run_check_failure_cleanup_prompt: Optional[str]
+    user_id: Optional[str]
+    organization_id: Optional[str]
+    includes_input_variables: bool
+    workflow_metadata: Optional[Dict[str, Any]]
+    old_versions: Optional[List[Dict[str, Any]]]
+    tags: Optional[List[Dict[str, Any]]]
+    post_run_checks: Optional[List[Dict[str, Any]]]
+
+
+class _RunResponseBase(TypedDict):
+    id: str
+    workflow_id: str
+    status: RunStatus
+    created_at: str
+
+
+class RunResponse(_RunResponseBase, total=False):
+    """A run as the API returns it (the fields this package knows)."""
+
+    machine_id: Optional[str]
+    main_prompt: Optional[str]
+    input_values: Optional[Dict[str, Any]]
+    output_data: Optional[Dict[str, Any]]
+    error: Optional[List[str]]
+    session_id: Optional[str]
+    session_alias: Optional[str]
+    pool_ids: Optional[List[str]]
