@@ -200,6 +200,8 @@ struct Compiler<'a> {
     by_pointer: HashMap<String, NodeId>,
     mode: Mode,
     unsupported: Vec<String>,
+    /// `$ref` targets to compile: (their node, their pointer).
+    pending: Vec<(NodeId, String)>,
 }
 
 fn spec_err(message: String) -> KitError {
@@ -229,28 +231,49 @@ impl<'a> Compiler<'a> {
             .ok_or_else(|| spec_err(format!("$ref {reference:?} points at nothing")))
     }
 
-    fn compile_ref(&mut self, reference: &str, depth: usize) -> Result<NodeId> {
+    /// The node of a `$ref` target. The target is compiled later, from the
+    /// work list, so a long chain of references costs no stack.
+    fn compile_ref(&mut self, reference: &str) -> Result<NodeId> {
         if let Some(&id) = self.by_pointer.get(reference) {
             return Ok(id);
         }
-        let target = self.resolve_pointer(reference)?;
-        self.compile(target, reference.to_owned(), depth + 1)
+        self.resolve_pointer(reference)?;
+        let id = self.nodes.len();
+        self.nodes.push(Node::empty());
+        self.by_pointer.insert(reference.to_owned(), id);
+        self.pending.push((id, reference.to_owned()));
+        Ok(id)
+    }
+
+    /// Compiles every `$ref` target met so far (and those they meet).
+    fn drain(&mut self) -> Result<()> {
+        while let Some((id, reference)) = self.pending.pop() {
+            let target = self.resolve_pointer(&reference)?;
+            self.compile_into(id, target, reference, 0)?;
+        }
+        Ok(())
+    }
+
+    /// Compiles the inline schema `v` found at `at` into a new node.
+    fn compile(&mut self, v: &Value, at: String, depth: usize) -> Result<NodeId> {
+        let id = self.nodes.len();
+        self.nodes.push(Node::empty());
+        self.by_pointer.entry(at.clone()).or_insert(id);
+        self.compile_into(id, v, at, depth)?;
+        Ok(id)
     }
 
     /// Compiles the schema `v` found at `at` (a `#/...` pointer, used for
-    /// memoizing references and in messages).
-    fn compile(&mut self, v: &Value, at: String, depth: usize) -> Result<NodeId> {
+    /// memoizing references and in messages) into node `id`.
+    fn compile_into(&mut self, id: NodeId, v: &Value, at: String, depth: usize) -> Result<()> {
         if depth > MAX_DEPTH {
             return Err(spec_err(format!("schema at {at} is nested too deeply")));
         }
-        let id = self.nodes.len();
-        self.nodes.push(Node::empty());
-        self.by_pointer.insert(at.clone(), id);
         let obj = match v {
-            Value::Bool(true) => return Ok(id),
+            Value::Bool(true) => return Ok(()),
             Value::Bool(false) => {
                 self.nodes[id].never = true;
-                return Ok(id);
+                return Ok(());
             }
             Value::Object(o) => o,
             _ => {
@@ -259,7 +282,8 @@ impl<'a> Compiler<'a> {
                 )))
             }
         };
-        let mut n = Node::empty();
+        // Boxed: this frame recurses once per level of schema nesting.
+        let mut n = Box::new(Node::empty());
         let mut nullable = false;
         let mut exclusive_bounds = (false, false);
         for (key, val) in obj {
@@ -372,7 +396,7 @@ impl<'a> Compiler<'a> {
                     let r = val
                         .as_str()
                         .ok_or_else(|| spec_err(format!("$ref at {at} must be a string")))?;
-                    n.reference = Some(self.compile_ref(r, depth)?);
+                    n.reference = Some(self.compile_ref(r)?);
                 }
                 "not" => n.not = Some(self.compile(val, here, depth + 1)?),
                 "if" => {
@@ -454,8 +478,8 @@ impl<'a> Compiler<'a> {
         if exclusive_bounds.1 {
             n.exclusive_maximum = n.maximum.take();
         }
-        self.nodes[id] = n;
-        Ok(id)
+        self.nodes[id] = *n;
+        Ok(())
     }
 }
 
@@ -510,15 +534,17 @@ impl Spec {
             by_pointer: HashMap::new(),
             mode: Mode::Spec,
             unsupported: Vec::new(),
+            pending: Vec::new(),
         };
         let mut components = HashMap::new();
         let mut component_order = Vec::new();
         for name in schemas.keys() {
             let pointer = format!("#/components/schemas/{}", escape_pointer(name));
-            let id = c.compile_ref(&pointer, 0)?;
+            let id = c.compile_ref(&pointer)?;
             components.insert(name.clone(), id);
             component_order.push(name.clone());
         }
+        c.drain()?;
         Ok(Spec {
             nodes: c.nodes,
             components,
@@ -537,8 +563,10 @@ impl Spec {
             by_pointer: HashMap::new(),
             mode: Mode::UserSchema,
             unsupported: Vec::new(),
+            pending: Vec::new(),
         };
         let root = c.compile(doc, "#".to_owned(), 0)?;
+        c.drain()?;
         let spec = Spec {
             nodes: c.nodes,
             components: HashMap::new(),

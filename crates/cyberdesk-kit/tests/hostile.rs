@@ -1,0 +1,817 @@
+//! The hostile-input catalogue: every entry gets its coded error (or its
+//! correct answer) within a generous time bound, never a panic or a stack
+//! overflow. The suite prints each entry's time; speed itself is measured
+//! by the benchmarks, so the bound only catches runaway cases.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stdout
+)]
+
+use cyberdesk_kit as kit;
+use kit::{ErrorCode, KitError};
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+const W: &str = "550e8400-e29b-41d4-a716-446655440000";
+const BOUND: Duration = Duration::from_secs(5);
+
+/// What an entry must give.
+enum Want {
+    /// An error with this code.
+    Code(ErrorCode),
+    /// A result; the closure checks it and returns whether it is right.
+    Fine,
+}
+
+type Check = Box<dyn Fn() -> Result<bool, KitError>>;
+
+fn deep_array(n: usize) -> Value {
+    let mut v = json!(0);
+    for _ in 0..n {
+        v = Value::Array(vec![v]);
+    }
+    v
+}
+
+fn deep_object(n: usize) -> Value {
+    let mut v = json!(0);
+    for _ in 0..n {
+        v = json!({ "a": v });
+    }
+    v
+}
+
+fn deep_text(n: usize) -> String {
+    "[".repeat(n) + &"]".repeat(n)
+}
+
+fn run_with(schema: &str, inputs: Value) -> Result<bool, KitError> {
+    let workflow = json!({ "main_prompt": "{x}", "input_schema": schema });
+    let run = json!({ "workflow_id": W, "machine_id": W, "input_values": inputs });
+    let p = kit::preflight_run(&run, &workflow, Default::default())?;
+    Ok(p.issues
+        .iter()
+        .any(|i| i.code == kit::IssueCode::InputSchemaViolation))
+}
+
+fn catalogue() -> Vec<(&'static str, Want, Check)> {
+    use Want::{Code, Fine};
+    let big = 50 * 1024 * 1024;
+    vec![
+        // Nesting
+        (
+            "JSON text 100k arrays deep",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| kit::parse_json(&deep_text(100_000)).map(|_| true)),
+        ),
+        (
+            "JSON text 100k objects deep",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| kit::parse_json(&"{\"a\":".repeat(100_000)).map(|_| true)),
+        ),
+        (
+            "validate_json 100k deep",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| {
+                kit::validate_json(None, "WorkflowUpdate", &deep_text(100_000)).map(|_| true)
+            }),
+        ),
+        (
+            "validate value 200 deep",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| {
+                kit::validate(
+                    "RunCreate",
+                    &json!({"workflow_id": W, "input_values": {"x": deep_array(200)}}),
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "validate object 129 deep",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| kit::validate("RunCreate", &deep_object(129)).map(|_| true)),
+        ),
+        (
+            "update 300 deep",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| {
+                kit::build_workflow_update(W, &json!({"name": deep_array(300)}), Default::default())
+                    .map(|_| true)
+            }),
+        ),
+        (
+            "run 300 deep",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| {
+                kit::build_run_create(
+                    &json!({"workflow_id": W, "input_values": deep_object(300)}),
+                    Default::default(),
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "resolve inputs 300 deep",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| {
+                kit::resolve_prompt("{a}", Some(&json!({"a": deep_array(300)})), None).map(|_| true)
+            }),
+        ),
+        (
+            "resolve sensitive 300 deep",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| {
+                kit::resolve_prompt("{$a}", None, Some(&json!({"a": deep_array(300)})))
+                    .map(|_| true)
+            }),
+        ),
+        (
+            "preflight workflow 300 deep",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| {
+                kit::preflight_run(
+                    &json!({"workflow_id": W}),
+                    &json!({"main_prompt": "x", "x": deep_array(300)}),
+                    Default::default(),
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "diff 300 deep",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| kit::diff_workflow_update(&deep_object(300), &json!({})).map(|_| true)),
+        ),
+        (
+            "apply 300 deep",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| {
+                kit::apply_workflow_update(
+                    &json!({}),
+                    &json!({"workflow_metadata": deep_object(300)}),
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "spec 100k deep",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| kit::Spec::from_json(&deep_text(100_000)).map(|_| true)),
+        ),
+        (
+            "input_schema 100k deep",
+            Fine,
+            Box::new(|| {
+                let s = "{\"items\":".repeat(100_000) + "{}" + &"}".repeat(100_000);
+                kit::build_workflow_update(W, &json!({"input_schema": s}), Default::default())
+                    .map(|_| false)
+                    .or_else(|e| Ok(e.errors()[0].kind == "json_invalid"))
+            }),
+        ),
+        (
+            "response body 100k deep",
+            Code(ErrorCode::InvalidResponse),
+            Box::new(|| {
+                kit::parse_response("create_run", 200, &[], &deep_text(100_000)).map(|_| true)
+            }),
+        ),
+        (
+            "422 body 100k deep",
+            Code(ErrorCode::Api),
+            Box::new(|| {
+                kit::parse_response("create_run", 422, &[], &deep_text(100_000)).map(|_| true)
+            }),
+        ),
+        (
+            "self-referencing spec component",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| {
+                let spec = kit::Spec::from_json(
+                    r##"{"components":{"schemas":{"A":{"$ref":"#/components/schemas/A"}}}}"##,
+                )?;
+                kit::validate_with(&spec, "A", &json!(1)).map(|_| true)
+            }),
+        ),
+        (
+            "recursive spec, deep value",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| {
+                let spec = kit::Spec::from_json(
+                    r##"{"components":{"schemas":{"T":{"type":"array","items":{"$ref":"#/components/schemas/T"}}}}}"##,
+                )?;
+                kit::validate_with(&spec, "T", &deep_array(127)).map(|_| true)
+            }),
+        ),
+        // Size
+        (
+            "50 MB prompt parse",
+            Code(ErrorCode::TooLarge),
+            Box::new(move || kit::parse_prompt(&"a".repeat(big)).map(|_| true)),
+        ),
+        (
+            "50 MB prompt resolve",
+            Code(ErrorCode::TooLarge),
+            Box::new(move || kit::resolve_prompt(&"{a}".repeat(big / 3), None, None).map(|_| true)),
+        ),
+        (
+            "50 MB stored prompt preflight",
+            Code(ErrorCode::TooLarge),
+            Box::new(move || {
+                kit::preflight_run(
+                    &json!({"workflow_id": W}),
+                    &json!({"main_prompt": "x".repeat(big)}),
+                    Default::default(),
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "50 MB override preflight",
+            Code(ErrorCode::TooLarge),
+            Box::new(move || {
+                kit::preflight_run(
+                    &json!({"workflow_id": W, "main_prompt": "x".repeat(big)}),
+                    &json!({"main_prompt": "x"}),
+                    Default::default(),
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "70 MB JSON text",
+            Code(ErrorCode::TooLarge),
+            Box::new(|| kit::parse_json(&" ".repeat(70 * 1024 * 1024)).map(|_| true)),
+        ),
+        (
+            "10 MB prompt resolves",
+            Fine,
+            Box::new(|| {
+                Ok(kit::resolve_prompt(
+                    &"Use {a.b} and {$c}. ".repeat(500_000),
+                    Some(&json!({"a": {"b": 1}})),
+                    None,
+                )?
+                .variables
+                .len()
+                    == 1_000_000)
+            }),
+        ),
+        (
+            "10M-character name",
+            Fine,
+            Box::new(|| {
+                Ok(
+                    kit::validate("WorkflowUpdate", &json!({"name": "é".repeat(10_000_000)}))?[0]
+                        .kind
+                        == "string_too_long",
+                )
+            }),
+        ),
+        (
+            "170 KB prompt is non-empty",
+            Fine,
+            Box::new(|| {
+                Ok(kit::validate(
+                    "WorkflowUpdate",
+                    &json!({"main_prompt": "x".repeat(170_000)}),
+                )?
+                .is_empty())
+            }),
+        ),
+        (
+            "100k post-run checks",
+            Fine,
+            Box::new(|| {
+                Ok(kit::validate(
+                    "WorkflowUpdate",
+                    &json!({"post_run_checks": vec![json!({"name": "", "type": "x"}); 100_000]}),
+                )?
+                .len()
+                    == 200_000)
+            }),
+        ),
+        (
+            "1M-key input_values",
+            Fine,
+            Box::new(|| {
+                let m: serde_json::Map<String, Value> = (0..1_000_000)
+                    .map(|i| (format!("k{i}"), json!(i)))
+                    .collect();
+                Ok(kit::resolve_prompt("{k5}", Some(&Value::Object(m)), None)?.text == "5")
+            }),
+        ),
+        // Prompt floods
+        (
+            "100k {",
+            Fine,
+            Box::new(|| Ok(kit::parse_prompt(&"{".repeat(100_000))?.is_empty())),
+        ),
+        (
+            "100k {{",
+            Fine,
+            Box::new(|| Ok(kit::parse_prompt(&"{{".repeat(100_000))?.is_empty())),
+        ),
+        (
+            "100k {$",
+            Fine,
+            Box::new(|| Ok(kit::parse_prompt(&"{$".repeat(100_000))?.is_empty())),
+        ),
+        (
+            "100k \\{",
+            Fine,
+            Box::new(|| {
+                Ok(kit::resolve_prompt(&"\\{".repeat(100_000), None, None)?
+                    .variables
+                    .is_empty())
+            }),
+        ),
+        (
+            "50k {a['",
+            Fine,
+            Box::new(|| Ok(kit::parse_prompt(&"{a['".repeat(50_000))?.is_empty())),
+        ),
+        (
+            "50k {a.",
+            Fine,
+            Box::new(|| Ok(kit::parse_prompt(&"{a.".repeat(50_000))?.is_empty())),
+        ),
+        (
+            "50k {a[0",
+            Fine,
+            Box::new(|| Ok(kit::parse_prompt(&"{a[0".repeat(50_000))?.is_empty())),
+        ),
+        (
+            "100k near misses { a }",
+            Fine,
+            Box::new(|| {
+                Ok(kit::resolve_prompt(&"{ a } ".repeat(100_000), None, None)?
+                    .issues
+                    .len()
+                    == 100_000)
+            }),
+        ),
+        (
+            "one 1 MB quoted key",
+            Fine,
+            Box::new(|| {
+                Ok(kit::parse_prompt(&format!("{{a['{}']}}", "k".repeat(1 << 20)))?.len() == 1)
+            }),
+        ),
+        (
+            "one 1 MB identifier",
+            Fine,
+            Box::new(|| Ok(kit::parse_prompt(&format!("{{{}}}", "k".repeat(1 << 20)))?.len() == 1)),
+        ),
+        (
+            "1M-segment path",
+            Fine,
+            Box::new(|| {
+                Ok(kit::resolve_prompt(
+                    &format!("{{a{}}}", ".b".repeat(1 << 20)),
+                    Some(&json!({"a": 1})),
+                    None,
+                )?
+                .issues[0]
+                    .code
+                    == kit::IssueCode::PathTypeError)
+            }),
+        ),
+        (
+            "control characters and NULs",
+            Fine,
+            Box::new(|| Ok(kit::parse_prompt("\u{0}{a}\u{1b}[0m{\u{0}}")?.len() == 1)),
+        ),
+        (
+            "all of Unicode's planes",
+            Fine,
+            Box::new(|| {
+                Ok(
+                    kit::parse_prompt_with("\u{10FFFF}{a}\u{FEFF}", kit::Offsets::Utf16)?[0].start
+                        == 2,
+                )
+            }),
+        ),
+        // Regex in user schemas
+        (
+            "(a+)+$ on 100k chars",
+            Fine,
+            Box::new(|| {
+                run_with(
+                    r#"{"properties":{"x":{"type":"string","pattern":"^(a+)+$"}}}"#,
+                    json!({"x": "a".repeat(100_000) + "!"}),
+                )
+            }),
+        ),
+        (
+            "(a|a)*$ on 100k chars",
+            Fine,
+            Box::new(|| {
+                run_with(
+                    r#"{"properties":{"x":{"pattern":"^(a|a)*$"}}}"#,
+                    json!({"x": "a".repeat(100_000) + "b"}),
+                )
+            }),
+        ),
+        (
+            "(.*a){20} on 100k chars",
+            Fine,
+            Box::new(|| {
+                run_with(
+                    r#"{"properties":{"x":{"pattern":"(.*a){20}$"}}}"#,
+                    json!({"x": "a".repeat(100_000) + "b"}),
+                )
+            }),
+        ),
+        (
+            "patternProperties flood",
+            Fine,
+            Box::new(|| {
+                let m: serde_json::Map<String, Value> = (0..10_000)
+                    .map(|i| (format!("x{}", "a".repeat(i % 50)), json!(1)))
+                    .collect();
+                run_with(
+                    r#"{"patternProperties":{"^x(a+)+$":{"type":"string"}}}"#,
+                    Value::Object(m),
+                )
+            }),
+        ),
+        (
+            "backreference pattern refused",
+            Fine,
+            Box::new(|| {
+                kit::build_workflow_update(
+                    W,
+                    &json!({"input_schema": r#"{"pattern":"(a)\\1"}"#}),
+                    Default::default(),
+                )
+                .map(|_| false)
+                .or_else(|e| Ok(e.errors()[0].kind == "json_schema_invalid"))
+            }),
+        ),
+        (
+            "huge repetition pattern refused",
+            Fine,
+            Box::new(|| {
+                kit::build_workflow_update(
+                    W,
+                    &json!({"input_schema": r#"{"pattern":"a{100000}{100000}"}"#}),
+                    Default::default(),
+                )
+                .map(|_| false)
+                .or_else(|e| Ok(e.errors()[0].kind == "json_schema_invalid"))
+            }),
+        ),
+        // Wrong types
+        (
+            "input_values a string",
+            Code(ErrorCode::InvalidArgument),
+            Box::new(|| kit::resolve_prompt("{a}", Some(&json!("x")), None).map(|_| true)),
+        ),
+        (
+            "sensitive a number",
+            Code(ErrorCode::InvalidArgument),
+            Box::new(|| kit::resolve_prompt("{a}", None, Some(&json!(1))).map(|_| true)),
+        ),
+        (
+            "run a list",
+            Code(ErrorCode::InvalidArgument),
+            Box::new(|| {
+                kit::preflight_run(&json!([]), &json!({"main_prompt": "x"}), Default::default())
+                    .map(|_| true)
+            }),
+        ),
+        (
+            "workflow a string",
+            Code(ErrorCode::InvalidArgument),
+            Box::new(|| {
+                kit::preflight_run(&json!({"workflow_id": W}), &json!("x"), Default::default())
+                    .map(|_| true)
+            }),
+        ),
+        (
+            "pool parameters a list",
+            Code(ErrorCode::InvalidArgument),
+            Box::new(|| {
+                kit::preflight_run(
+                    &json!({"workflow_id": W}),
+                    &json!({"main_prompt": "x"}),
+                    kit::RunContext {
+                        pool_parameters: Some(&json!([1])),
+                        ..Default::default()
+                    },
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "update a number",
+            Code(ErrorCode::Validation),
+            Box::new(|| kit::build_workflow_update(W, &json!(5), Default::default()).map(|_| true)),
+        ),
+        (
+            "workflow id with a newline",
+            Code(ErrorCode::Validation),
+            Box::new(|| {
+                kit::build_workflow_update(
+                    "550e8400-e29b-41d4-a716-44665544000\n",
+                    &json!({}),
+                    Default::default(),
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "workflow id path traversal",
+            Code(ErrorCode::Validation),
+            Box::new(|| kit::build_get_workflow("../../admin").map(|_| true)),
+        ),
+        (
+            "idempotency key header injection",
+            Code(ErrorCode::Validation),
+            Box::new(|| {
+                kit::build_run_create(
+                    &json!({"workflow_id": W}),
+                    kit::RunOptions {
+                        idempotency_key: Some("k\r\nX-Evil: 1"),
+                        ..Default::default()
+                    },
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "256-character idempotency key",
+            Code(ErrorCode::Validation),
+            Box::new(|| {
+                let key = "k".repeat(256);
+                kit::build_workflow_update(
+                    W,
+                    &json!({}),
+                    kit::UpdateOptions {
+                        idempotency_key: Some(&key),
+                        spec: None,
+                    },
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "__proto__ and constructor keys",
+            Fine,
+            Box::new(|| {
+                Ok(kit::build_workflow_update(
+                    W,
+                    &json!({"__proto__": {"x": 1}, "constructor": 1}),
+                    Default::default(),
+                )?
+                .warnings
+                .len()
+                    == 2)
+            }),
+        ),
+        (
+            "numbers at the edges",
+            Fine,
+            Box::new(|| {
+                Ok(kit::validate("WorkflowUpdate", &json!({"post_run_checks": [{"name": "c", "type": "run_attachment_exists", "expected_match_count": 1e308}, {"name": "d", "type": "run_attachment_exists", "expected_match_count": -0.0}]}))?.len() == 1)
+            }),
+        ),
+        (
+            "u64::MAX index",
+            Fine,
+            Box::new(|| {
+                Ok(
+                    kit::resolve_prompt("{a[999999999]}", Some(&json!({"a": [1]})), None)?.text
+                        == "__EMPTY__",
+                )
+            }),
+        ),
+        // Specs
+        (
+            "spec not JSON",
+            Code(ErrorCode::InvalidSpec),
+            Box::new(|| kit::Spec::from_json("{").map(|_| true)),
+        ),
+        (
+            "spec without components",
+            Code(ErrorCode::InvalidSpec),
+            Box::new(|| kit::Spec::from_json("{}").map(|_| true)),
+        ),
+        (
+            "spec with a remote ref",
+            Code(ErrorCode::InvalidSpec),
+            Box::new(|| {
+                kit::Spec::from_json(
+                    r#"{"components":{"schemas":{"A":{"$ref":"http://127.0.0.1/x"}}}}"#,
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "spec with a bad pattern",
+            Code(ErrorCode::InvalidSpec),
+            Box::new(|| {
+                kit::Spec::from_json(r#"{"components":{"schemas":{"A":{"pattern":"("}}}}"#)
+                    .map(|_| true)
+            }),
+        ),
+        (
+            "spec with an unsupported keyword",
+            Code(ErrorCode::InvalidSpec),
+            Box::new(|| {
+                kit::Spec::from_json(
+                    r#"{"components":{"schemas":{"A":{"unevaluatedItems":false}}}}"#,
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "spec with 10k components",
+            Fine,
+            Box::new(|| {
+                let comps: serde_json::Map<String, Value> = (0..10_000).map(|i| (format!("C{i}"), json!({"type": "object", "properties": {"x": {"$ref": format!("#/components/schemas/C{}", (i + 1) % 10_000)}}}))).collect();
+                let spec = kit::Spec::from_value(&json!({"components": {"schemas": comps}}))?;
+                Ok(spec.schema_names().len() == 10_000)
+            }),
+        ),
+        (
+            "unknown schema name",
+            Code(ErrorCode::UnknownSchema),
+            Box::new(|| kit::validate("../../etc/passwd", &json!({})).map(|_| true)),
+        ),
+        // Responses
+        (
+            "empty 200",
+            Code(ErrorCode::InvalidResponse),
+            Box::new(|| kit::parse_response("update_workflow", 200, &[], "").map(|_| true)),
+        ),
+        (
+            "NUL 200",
+            Code(ErrorCode::InvalidResponse),
+            Box::new(|| kit::parse_response("update_workflow", 200, &[], "\u{0}").map(|_| true)),
+        ),
+        (
+            "200 with a wrong id type",
+            Code(ErrorCode::InvalidResponse),
+            Box::new(|| {
+                kit::parse_response("update_workflow", 200, &[], "{\"id\": 1}").map(|_| true)
+            }),
+        ),
+        (
+            "non-UTF-8 200",
+            Code(ErrorCode::InvalidResponse),
+            Box::new(|| {
+                kit::parse_response_bytes(None, "create_run", 200, &[], &[0xff, 0xfe]).map(|_| true)
+            }),
+        ),
+        (
+            "non-UTF-8 500",
+            Code(ErrorCode::Api),
+            Box::new(|| {
+                kit::parse_response_bytes(None, "create_run", 500, &[], &[0xff, b'{']).map(|_| true)
+            }),
+        ),
+        (
+            "422 with garbage detail items",
+            Code(ErrorCode::Api),
+            Box::new(|| {
+                kit::parse_response(
+                    "update_workflow",
+                    422,
+                    &[],
+                    r#"{"detail": [1, "x", null, {"loc": "body"}, {"loc": [[1]]}]}"#,
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "422 detail an object",
+            Code(ErrorCode::Api),
+            Box::new(|| {
+                kit::parse_response(
+                    "update_workflow",
+                    422,
+                    &[],
+                    r#"{"detail": {"weird": true}}"#,
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "418 teapot",
+            Code(ErrorCode::Api),
+            Box::new(|| kit::parse_response("create_run", 418, &[], "{}").map(|_| true)),
+        ),
+        (
+            "status 0",
+            Code(ErrorCode::InvalidArgument),
+            Box::new(|| kit::parse_response("create_run", 0, &[], "{}").map(|_| true)),
+        ),
+        (
+            "unknown operation",
+            Code(ErrorCode::UnknownOperation),
+            Box::new(|| kit::parse_response("drop_tables", 200, &[], "{}").map(|_| true)),
+        ),
+        (
+            "1 MB detail string",
+            Fine,
+            Box::new(|| {
+                kit::parse_response(
+                    "create_run",
+                    404,
+                    &[],
+                    &json!({"detail": "x".repeat(1 << 20)}).to_string(),
+                )
+                .map(|_| false)
+                .or_else(|e| Ok(e.to_string().len() < 1000))
+            }),
+        ),
+        // Retry inputs
+        (
+            "Retry-After garbage",
+            Fine,
+            Box::new(|| {
+                Ok(kit::retry_delay(&kit::RetryInput {
+                    method: "GET",
+                    status: Some(503),
+                    headers: &[("Retry-After".into(), "\u{0}99999999999999999999".into())],
+                    jitter: Some(0.0),
+                    ..Default::default()
+                }) == Some(0.5))
+            }),
+        ),
+        (
+            "Retry-After NaN",
+            Fine,
+            Box::new(|| {
+                Ok(kit::retry_delay(&kit::RetryInput {
+                    method: "GET",
+                    status: Some(503),
+                    headers: &[("Retry-After".into(), "NaN".into())],
+                    jitter: Some(0.0),
+                    ..Default::default()
+                }) == Some(0.5))
+            }),
+        ),
+        (
+            "Retry-After -5",
+            Fine,
+            Box::new(|| {
+                Ok(kit::retry_delay(&kit::RetryInput {
+                    method: "GET",
+                    status: Some(503),
+                    headers: &[("Retry-After".into(), "-5".into())],
+                    jitter: Some(0.0),
+                    ..Default::default()
+                }) == Some(0.5))
+            }),
+        ),
+        (
+            "attempt u32::MAX",
+            Fine,
+            Box::new(|| {
+                Ok(kit::retry_delay(&kit::RetryInput {
+                    method: "GET",
+                    status: Some(503),
+                    attempt: u32::MAX,
+                    jitter: Some(f64::NAN),
+                    ..Default::default()
+                })
+                .is_some_and(|d| (6.0..=8.0).contains(&d)))
+            }),
+        ),
+    ]
+}
+
+#[test]
+fn hostile_catalogue() {
+    let entries = catalogue();
+    assert!(
+        entries.len() >= 60,
+        "the catalogue has {} entries",
+        entries.len()
+    );
+    let mut failures = Vec::new();
+    for (name, want, check) in &entries {
+        let start = Instant::now();
+        let got = check();
+        let took = start.elapsed();
+        println!("{took:>12.3?}  {name}");
+        let ok = match (want, &got) {
+            (Want::Code(code), Err(e)) => e.code() == *code,
+            (Want::Fine, Ok(right)) => *right,
+            _ => false,
+        };
+        if !ok {
+            failures.push(format!("{name}: got {:?}", got.map_err(|e| e.code())));
+        }
+        if took > BOUND {
+            failures.push(format!("{name}: took {took:?}, over the {BOUND:?} bound"));
+        }
+    }
+    println!("{} hostile inputs checked", entries.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
