@@ -75,6 +75,33 @@ fn build(c: &mut Criterion) {
     g.finish();
 }
 
+/// The contender: what a team writes by hand with a regex (nested paths by
+/// dot, `[i]` and `['k']`; sensitive and runtime variables kept).
+fn regex_resolve(re: &regex::Regex, seg: &regex::Regex, text: &str, inputs: &Value) -> String {
+    re.replace_all(text, |c: &regex::Captures<'_>| {
+        let whole = &c[0];
+        if whole.starts_with("{{") || whole.starts_with("{$") {
+            return whole.to_owned();
+        }
+        let mut cur = Some(inputs);
+        for s in seg.captures_iter(&c[1]) {
+            cur = match (s.get(1).or(s.get(3)), s.get(2)) {
+                (Some(k), _) => cur.and_then(|v| v.get(k.as_str())),
+                (_, Some(i)) => {
+                    cur.and_then(|v| v.get(i.as_str().parse::<usize>().unwrap_or(usize::MAX)))
+                }
+                _ => None,
+            };
+        }
+        match cur {
+            Some(Value::String(s)) => s.clone(),
+            Some(v) => v.to_string(),
+            None => "__EMPTY__".to_owned(),
+        }
+    })
+    .into_owned()
+}
+
 fn resolve(c: &mut Criterion) {
     let mut g = c.benchmark_group("resolve_prompt");
     g.sample_size(20);
@@ -88,6 +115,16 @@ fn resolve(c: &mut Criterion) {
                 kit::resolve_prompt(black_box(&text), Some(&inputs), sensitive.as_ref()).unwrap()
             })
         });
+        if name == "prompt_100k" || name == "prompt_flat_100k" {
+            let re =
+                regex::Regex::new(r#"\{\{[^{}]*\}\}|\{\$[^{}]*\}|\{([A-Za-z_][\w.\[\]'"-]*)\}"#)
+                    .unwrap();
+            let seg =
+                regex::Regex::new(r#"([A-Za-z_]\w*)|\[(\d+)\]|\[['"]([^'"]+)['"]\]"#).unwrap();
+            g.bench_function(format!("{name}_regex"), |b| {
+                b.iter(|| regex_resolve(&re, &seg, black_box(&text), &inputs))
+            });
+        }
     }
     let f = fixture("prompt_100k");
     let text = f["text"].as_str().unwrap().to_owned();

@@ -330,7 +330,8 @@ fn parse(text: &str) -> Parsed {
                     i += 1;
                 }
             }
-            _ => i += 1,
+            // Jump to the next brace or backslash (SIMD where available).
+            _ => i = memchr::memchr2(b'{', b'\\', &s[i..]).map_or(s.len(), |off| i + off.max(1)),
         }
     }
     pieces.push(Piece::Text(lit, s.len()));
@@ -395,8 +396,14 @@ pub fn parse_prompt_with(text: &str, unit: Offsets) -> Result<Vec<Variable>> {
 
 /// A `{"$ref": "step1.outputs.result"}` value: resolved by the server.
 pub fn is_ref(v: &Value) -> bool {
-    v.as_object()
-        .is_some_and(|o| o.get("$ref").is_some_and(Value::is_string))
+    // One key, `$ref`, holding a string: checked without hashing, since
+    // every object on every variable's path is asked.
+    v.as_object().is_some_and(|o| {
+        o.len() == 1
+            && o.iter()
+                .next()
+                .is_some_and(|(k, v)| k == "$ref" && v.is_string())
+    })
 }
 
 /// What a path lookup found.
@@ -493,6 +500,11 @@ pub fn resolve_prompt_with(
     let mut out = String::with_capacity(text.len());
     let mut issues: Vec<Issue> = Vec::new();
     let mut seen: std::collections::HashSet<(IssueCode, &str)> = std::collections::HashSet::new();
+    // The addresses of the root values variables used, per kind: sorted
+    // once at the end, they say which keys went unused without hashing.
+    let addr = |v: &Value| std::ptr::from_ref(v) as usize;
+    let mut used_inputs: Vec<usize> = Vec::new();
+    let mut used_sensitive: Vec<usize> = Vec::new();
     for piece in &pieces {
         match *piece {
             Piece::Text(a, b) => out.push_str(text.get(a..b).unwrap_or_default()),
@@ -503,6 +515,7 @@ pub fn resolve_prompt_with(
                     VariableKind::Sensitive => {
                         out.push_str(&v.raw);
                         let root = sensitive.and_then(|m| m.get(&v.root));
+                        used_sensitive.extend(root.map(addr));
                         let problem = match lookup(root, &v.path) {
                             Lookup::Found(_) | Lookup::Deferred => None,
                             Lookup::TypeError => Some((
@@ -529,7 +542,9 @@ pub fn resolve_prompt_with(
                     }
                     VariableKind::Input => {
                         let root = inputs.and_then(|m| m.get(&v.root));
+                        used_inputs.extend(root.map(addr));
                         match lookup(root, &v.path) {
+                            Lookup::Found(Value::String(val)) => out.push_str(val),
                             Lookup::Found(val) => out.push_str(&render_value(val)),
                             Lookup::Deferred => {
                                 out.push_str(&v.raw);
@@ -582,25 +597,24 @@ pub fn resolve_prompt_with(
             }
         }
     }
-    let used: std::collections::HashSet<(VariableKind, &str)> =
-        vars.iter().map(|v| (v.kind, v.root.as_str())).collect();
-    for (m, kind, code, label) in [
+    for (m, used, code, label) in [
         (
             inputs,
-            VariableKind::Input,
+            &mut used_inputs,
             IssueCode::UnusedInput,
             "input_values",
         ),
         (
             sensitive,
-            VariableKind::Sensitive,
+            &mut used_sensitive,
             IssueCode::UnusedSensitiveInput,
             "sensitive_input_values",
         ),
     ] {
         if let Some(m) = m {
-            for key in m.keys() {
-                if !used.contains(&(kind, key.as_str())) {
+            used.sort_unstable();
+            for (key, value) in m {
+                if used.binary_search(&addr(value)).is_err() {
                     issues.push(Issue::new(
                         code,
                         format!("{label}.{key} is not used by any variable of the prompt"),
