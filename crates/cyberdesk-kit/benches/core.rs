@@ -105,6 +105,9 @@ fn regex_resolve(re: &regex::Regex, seg: &regex::Regex, text: &str, inputs: &Val
 fn resolve(c: &mut Criterion) {
     let mut g = c.benchmark_group("resolve_prompt");
     g.sample_size(20);
+    let re =
+        regex::Regex::new(r#"\{\{[^{}]*\}\}|\{\$[^{}]*\}|\{([A-Za-z_][\w.\[\]'"-]*)\}"#).unwrap();
+    let seg = regex::Regex::new(r#"([A-Za-z_]\w*)|\[(\d+)\]|\[['"]([^'"]+)['"]\]"#).unwrap();
     for name in ["prompt_100k", "prompt_flat_100k", "prompt_1m", "prompt_10m"] {
         let f = fixture(name);
         let text = f["text"].as_str().unwrap().to_owned();
@@ -116,11 +119,6 @@ fn resolve(c: &mut Criterion) {
             })
         });
         if name == "prompt_100k" || name == "prompt_flat_100k" {
-            let re =
-                regex::Regex::new(r#"\{\{[^{}]*\}\}|\{\$[^{}]*\}|\{([A-Za-z_][\w.\[\]'"-]*)\}"#)
-                    .unwrap();
-            let seg =
-                regex::Regex::new(r#"([A-Za-z_]\w*)|\[(\d+)\]|\[['"]([^'"]+)['"]\]"#).unwrap();
             g.bench_function(format!("{name}_regex"), |b| {
                 b.iter(|| regex_resolve(&re, &seg, black_box(&text), &inputs))
             });
