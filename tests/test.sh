@@ -10,6 +10,8 @@ steps=(
   "npm:npm/scripts/test.sh"
   "runtimes:npm/scripts/test-runtimes.sh"
   "python:python/scripts/test.sh"
+  "fuzz:tests/steps/fuzz.sh"
+  "bench:tests/steps/bench.sh"
 )
 passed=0
 failed=0

@@ -73,6 +73,12 @@ pub(crate) struct Node {
     pub unique_items: bool,
     pub properties: Vec<(String, NodeId)>,
     pub required: Vec<String>,
+    /// Per property: whether it is required.
+    pub property_required: Vec<bool>,
+    /// Required names that are not declared properties.
+    pub required_undeclared: Vec<String>,
+    /// Property name -> index, for objects with many properties.
+    pub property_index: Option<HashMap<String, usize>>,
     pub additional: Additional,
     pub min_properties: Option<usize>,
     pub max_properties: Option<usize>,
@@ -96,6 +102,15 @@ pub(crate) struct Node {
 }
 
 impl Node {
+    /// The index of the declared property `key`: a scan of the names for
+    /// the usual small objects, a map for large ones.
+    pub(crate) fn property_slot(&self, key: &str) -> Option<usize> {
+        match &self.property_index {
+            Some(index) => index.get(key).copied(),
+            None => self.properties.iter().position(|(k, _)| k == key),
+        }
+    }
+
     fn empty() -> Self {
         Node {
             title: None,
@@ -115,6 +130,9 @@ impl Node {
             unique_items: false,
             properties: Vec::new(),
             required: Vec::new(),
+            property_required: Vec::new(),
+            required_undeclared: Vec::new(),
+            property_index: None,
             additional: Additional::Unspecified,
             min_properties: None,
             max_properties: None,
@@ -470,6 +488,26 @@ impl<'a> Compiler<'a> {
         }
         if nullable && n.types != 0 {
             n.types |= ty::NULL;
+        }
+        n.property_required = n
+            .properties
+            .iter()
+            .map(|(k, _)| n.required.contains(k))
+            .collect();
+        n.required_undeclared = n
+            .required
+            .iter()
+            .filter(|r| !n.properties.iter().any(|(k, _)| k == *r))
+            .cloned()
+            .collect();
+        if n.properties.len() > 16 {
+            n.property_index = Some(
+                n.properties
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (k.clone(), i))
+                    .collect(),
+            );
         }
         // Draft 4 wrote exclusive bounds as booleans beside minimum/maximum.
         if exclusive_bounds.0 {

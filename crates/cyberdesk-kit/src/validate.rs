@@ -78,20 +78,36 @@ pub(crate) fn report_node(
 ) -> Result<Report> {
     let mut w = Walker {
         spec,
-        loc,
+        prefix: loc,
+        path: Vec::new(),
         out: Report::default(),
         probe: false,
+        slots: Vec::new(),
     };
     w.check(id, value, 0)?;
     Ok(w.out)
 }
 
-struct Walker<'s> {
-    spec: &'s Spec,
-    loc: Vec<LocItem>,
+/// A location segment borrowed from the schema or the payload: the walk
+/// allocates nothing for locations until it reports a problem.
+#[derive(Clone, Copy)]
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+struct Walker<'a> {
+    spec: &'a Spec,
+    /// Where the walk starts (`["body"]`).
+    prefix: Vec<LocItem>,
+    /// Where it is now, below the prefix.
+    path: Vec<Seg<'a>>,
     out: Report,
     /// Probing a union branch: stop at the first error, record nothing else.
     probe: bool,
+    /// Per object being walked, its values in schema-property order (a
+    /// stack shared by the nested objects, so one allocation serves all).
+    slots: Vec<Option<&'a Value>>,
 }
 
 /// Returned by a probing walk as soon as one error is found.
@@ -180,7 +196,7 @@ fn chars_at_most(s: &str, n: usize) -> bool {
     s.len() <= n || s.chars().nth(n).is_none()
 }
 
-impl Walker<'_> {
+impl<'a> Walker<'a> {
     fn fail(&mut self, err: ValidationError) -> Flow {
         if self.probe {
             return Err(Stop::Failed);
@@ -189,18 +205,36 @@ impl Walker<'_> {
         Ok(())
     }
 
-    fn err(&self, kind: &str, msg: impl Into<String>) -> ValidationError {
-        ValidationError::new(self.loc.clone(), kind, msg)
+    /// The current location, materialized.
+    fn loc(&self) -> Vec<LocItem> {
+        let mut loc = Vec::with_capacity(self.prefix.len() + self.path.len() + 1);
+        loc.extend(self.prefix.iter().cloned());
+        loc.extend(self.path.iter().map(|s| match *s {
+            Seg::Key(k) => LocItem::Key(k.to_owned()),
+            Seg::Index(i) => LocItem::Index(i),
+        }));
+        loc
     }
 
-    fn check(&mut self, id: NodeId, v: &Value, depth: usize) -> Result<()> {
+    /// The current location plus one key.
+    fn loc_with(&self, key: &str) -> Vec<LocItem> {
+        let mut loc = self.loc();
+        loc.push(LocItem::Key(key.to_owned()));
+        loc
+    }
+
+    fn err(&self, kind: &str, msg: impl Into<String>) -> ValidationError {
+        ValidationError::new(self.loc(), kind, msg)
+    }
+
+    fn check(&mut self, id: NodeId, v: &'a Value, depth: usize) -> Result<()> {
         match self.walk(id, v, depth) {
             Ok(()) | Err(Stop::Failed) => Ok(()),
             Err(Stop::Fatal(e)) => Err(e),
         }
     }
 
-    fn walk(&mut self, id: NodeId, v: &Value, depth: usize) -> Flow {
+    fn walk(&mut self, id: NodeId, v: &'a Value, depth: usize) -> Flow {
         if depth > MAX_DEPTH {
             return Err(Stop::Fatal(KitError::TooDeep { limit: MAX_DEPTH }));
         }
@@ -243,7 +277,7 @@ impl Walker<'_> {
     fn probe(
         &mut self,
         id: NodeId,
-        v: &Value,
+        v: &'a Value,
         depth: usize,
     ) -> std::result::Result<bool, KitError> {
         let saved = std::mem::replace(&mut self.probe, true);
@@ -256,22 +290,19 @@ impl Walker<'_> {
         }
     }
 
-    fn union(&mut self, branches: &[NodeId], v: &Value, depth: usize) -> Flow {
+    fn union(&mut self, branches: &[NodeId], v: &'a Value, depth: usize) -> Flow {
         let spec = self.spec;
         let is_null_branch = |id: NodeId| spec.deref(id).types == ty::NULL;
         if v.is_null() && branches.iter().any(|&b| is_null_branch(b)) {
             return Ok(());
         }
-        let rest: Vec<NodeId> = branches
-            .iter()
-            .copied()
-            .filter(|&b| !is_null_branch(b))
-            .collect();
+        let mut rest = branches.iter().copied().filter(|&b| !is_null_branch(b));
         // Optional[X]: report X's errors directly (the common case, one walk).
-        if let [only] = rest.as_slice() {
-            return self.walk(*only, v, depth + 1);
+        if let (Some(only), None) = (rest.next(), rest.next()) {
+            return self.walk(only, v, depth + 1);
         }
-        for &b in &rest {
+        let rest = || branches.iter().copied().filter(|&b| !is_null_branch(b));
+        for b in rest() {
             if self.probe(b, v, depth)? {
                 // Walk it for real to collect its unknown fields.
                 return self.walk(b, v, depth + 1);
@@ -279,14 +310,12 @@ impl Walker<'_> {
         }
         // No branch fits: report the branch whose type fits the value best.
         let vt = value_types(v);
-        let best = rest
-            .iter()
-            .copied()
+        let best = rest()
             .find(|&b| {
                 let t = spec.deref(b).types;
                 t != 0 && t & vt != 0
             })
-            .or_else(|| rest.first().copied())
+            .or_else(|| rest().next())
             .or_else(|| branches.first().copied());
         match best {
             Some(b) => {
@@ -344,7 +373,7 @@ impl Walker<'_> {
         self.fail(self.err(kind, msg))
     }
 
-    fn keywords(&mut self, node: &Node, v: &Value, depth: usize) -> Flow {
+    fn keywords(&mut self, node: &'a Node, v: &'a Value, depth: usize) -> Flow {
         if node.types != 0 && node.types & value_types(v) == 0 {
             return self.type_error(node, v);
         }
@@ -504,7 +533,7 @@ impl Walker<'_> {
         Ok(())
     }
 
-    fn array(&mut self, node: &Node, items: &[Value], depth: usize) -> Flow {
+    fn array(&mut self, node: &'a Node, items: &'a [Value], depth: usize) -> Flow {
         let n = items.len();
         if let Some(min) = node.min_items {
             if n < min {
@@ -554,9 +583,9 @@ impl Walker<'_> {
                     None => break,
                 },
             };
-            self.loc.push(LocItem::Index(i));
+            self.path.push(Seg::Index(i));
             let r = self.walk(sub, x, depth + 1);
-            self.loc.pop();
+            self.path.pop();
             r?;
         }
         if let Some(c) = node.contains {
@@ -597,7 +626,12 @@ impl Walker<'_> {
         Ok(())
     }
 
-    fn object(&mut self, node: &Node, map: &serde_json::Map<String, Value>, depth: usize) -> Flow {
+    fn object(
+        &mut self,
+        node: &'a Node,
+        map: &'a serde_json::Map<String, Value>,
+        depth: usize,
+    ) -> Flow {
         let n = map.len();
         if let Some(min) = node.min_properties {
             if n < min {
@@ -623,34 +657,56 @@ impl Walker<'_> {
                 self.fail(e)?;
             }
         }
-        for (name, sub) in &node.properties {
-            match map.get(name) {
+        // Match the payload's keys to the declared properties once, by
+        // comparing names (no hashing), then walk in the schema's order:
+        // that is the order pydantic reports problems in.
+        let base = self.slots.len();
+        self.slots.resize(base + node.properties.len(), None);
+        let mut extras = 0;
+        for (key, x) in map {
+            match node.property_slot(key) {
+                Some(i) => self.slots[base + i] = Some(x),
+                None => extras += 1,
+            }
+        }
+        let r = self.object_fields(node, map, base, extras, depth);
+        self.slots.truncate(base);
+        r
+    }
+
+    fn object_fields(
+        &mut self,
+        node: &'a Node,
+        map: &'a serde_json::Map<String, Value>,
+        base: usize,
+        extras: usize,
+        depth: usize,
+    ) -> Flow {
+        for (i, (name, sub)) in node.properties.iter().enumerate() {
+            match self.slots[base + i] {
                 Some(x) => {
-                    self.loc.push(LocItem::Key(name.clone()));
+                    self.path.push(Seg::Key(name));
                     let r = self.walk(*sub, x, depth + 1);
-                    self.loc.pop();
+                    self.path.pop();
                     r?;
                 }
-                None if node.required.iter().any(|r| r == name) => {
-                    let mut loc = self.loc.clone();
-                    loc.push(LocItem::Key(name.clone()));
+                None if node.property_required[i] => {
+                    let loc = self.loc_with(name);
                     self.fail(ValidationError::new(loc, "missing", "Field required"))?;
                 }
                 None => {}
             }
         }
-        for name in &node.required {
-            if !map.contains_key(name) && !node.properties.iter().any(|(k, _)| k == name) {
-                let mut loc = self.loc.clone();
-                loc.push(LocItem::Key(name.clone()));
+        for name in &node.required_undeclared {
+            if !map.contains_key(name) {
+                let loc = self.loc_with(name);
                 self.fail(ValidationError::new(loc, "missing", "Field required"))?;
             }
         }
         for (trigger, needed) in &node.dependent_required {
             if map.contains_key(trigger) {
                 for name in needed.iter().filter(|n| !map.contains_key(*n)) {
-                    let mut loc = self.loc.clone();
-                    loc.push(LocItem::Key(name.clone()));
+                    let loc = self.loc_with(name);
                     self.fail(
                         ValidationError::new(loc, "missing", "Field required")
                             .with_ctx("required_by", trigger.clone()),
@@ -660,62 +716,63 @@ impl Walker<'_> {
         }
         if let Some(names) = node.property_names {
             for key in map.keys() {
-                self.loc.push(LocItem::Key(key.clone()));
-                let r = self.walk(names, &Value::String(key.clone()), depth + 1);
-                self.loc.pop();
-                r?;
+                // The key is not part of the payload's values: walk it in a
+                // walker of its own and take over what it reports.
+                let name = Value::String(key.clone());
+                let sub = report_node(self.spec, names, &name, self.loc_with(key))
+                    .map_err(Stop::Fatal)?;
+                for e in sub.errors {
+                    self.fail(e)?;
+                }
             }
         }
         for (_, re, sub) in &node.pattern_properties {
             for (key, x) in map {
                 if re.is_match(key) {
-                    self.loc.push(LocItem::Key(key.clone()));
+                    self.path.push(Seg::Key(key));
                     let r = self.walk(*sub, x, depth + 1);
-                    self.loc.pop();
+                    self.path.pop();
                     r?;
                 }
             }
         }
-        if map.len() > node.properties.len()
-            || node.properties.iter().any(|(k, _)| !map.contains_key(k))
-        {
-            for (key, x) in map {
-                if node.properties.iter().any(|(k, _)| k == key)
-                    || node
-                        .pattern_properties
-                        .iter()
-                        .any(|(_, re, _)| re.is_match(key))
-                {
-                    continue;
+        if extras == 0 {
+            return Ok(());
+        }
+        for (key, x) in map {
+            if node.property_slot(key).is_some()
+                || node
+                    .pattern_properties
+                    .iter()
+                    .any(|(_, re, _)| re.is_match(key))
+            {
+                continue;
+            }
+            match node.additional {
+                Additional::Allow => {}
+                Additional::Forbid => {
+                    let loc = self.loc_with(key);
+                    self.fail(ValidationError::new(
+                        loc,
+                        "extra_forbidden",
+                        "Extra inputs are not permitted",
+                    ))?;
                 }
-                match node.additional {
-                    Additional::Allow => {}
-                    Additional::Forbid => {
-                        let mut loc = self.loc.clone();
-                        loc.push(LocItem::Key(key.clone()));
-                        self.fail(ValidationError::new(
-                            loc,
-                            "extra_forbidden",
-                            "Extra inputs are not permitted",
-                        ))?;
-                    }
-                    Additional::Schema(sub) => {
-                        self.loc.push(LocItem::Key(key.clone()));
-                        let r = self.walk(sub, x, depth + 1);
-                        self.loc.pop();
-                        r?;
-                    }
-                    Additional::Unspecified => {
-                        if !self.probe && !node.properties.is_empty() {
-                            let mut loc = self.loc.clone();
-                            loc.push(LocItem::Key(key.clone()));
-                            let suggestion =
-                                closest(key, node.properties.iter().map(|(k, _)| k.as_str()))
-                                    .map(str::to_owned);
-                            self.out
-                                .unknown_fields
-                                .push(UnknownField { loc, suggestion });
-                        }
+                Additional::Schema(sub) => {
+                    self.path.push(Seg::Key(key));
+                    let r = self.walk(sub, x, depth + 1);
+                    self.path.pop();
+                    r?;
+                }
+                Additional::Unspecified => {
+                    if !self.probe && !node.properties.is_empty() {
+                        let loc = self.loc_with(key);
+                        let suggestion =
+                            closest(key, node.properties.iter().map(|(k, _)| k.as_str()))
+                                .map(str::to_owned);
+                        self.out
+                            .unknown_fields
+                            .push(UnknownField { loc, suggestion });
                     }
                 }
             }
