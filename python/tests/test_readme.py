@@ -20,3 +20,13 @@ def test_readme_examples_run() -> None:
         if "sk_live_" not in code:
             exec(compiled, namespace)
     assert namespace["req"]["path"] == "/v1/runs"
+
+
+def test_root_readme_python_examples_run() -> None:
+    root = Path(__file__).resolve().parents[2] / "README.md"
+    blocks = re.findall(r"```python\n(.*?)```", root.read_text(encoding="utf-8"), flags=re.S)
+    assert blocks, "the repository README has a Python example"
+    namespace: Dict[str, Any] = {}
+    for i, code in enumerate(blocks):
+        exec(compile(code, f"README.md[python block {i}]", "exec"), namespace)
+    assert namespace["req"]["path"] == "/v1/runs"
