@@ -241,8 +241,8 @@ def to_format_syntax(text: str) -> str:
 class Timer:
     def __init__(self, quick: bool) -> None:
         self.quick = quick
-        self.min_batch = 0.004 if quick else 0.025  # seconds a timed batch lasts at least
-        self.rounds = 5 if quick else 15
+        self.min_batch = 0.004 if quick else 0.04  # seconds a timed batch lasts at least
+        self.rounds = 5 if quick else 21
 
     def calibrate(self, fn: Callable[[], Any]) -> int:
         n = 1
@@ -416,6 +416,10 @@ def main() -> int:
         }))
     print_table("validate crossing: how a payload reaches the core (validate() uses the dict walk)",
                 [r for r in rows if r["group"] == "validate-crossing"], crossing[0], VALIDATE_CASES, crossing)
+    x = {(r["case"], r["contender"]): r["median_us"] for r in rows if r["group"] == "validate-crossing"}
+    slower = [x[(c, crossing[1])] / x[(c, crossing[0])] for c in VALIDATE_CASES]
+    print(f"\nvalidate() walks the dict directly: json.dumps + the text path is {min(slower):.1f}x to {max(slower):.1f}x slower "
+          "(json.dumps alone costs more than the walk); text already in hand validates at about the dict's speed.")
 
     # -- prompts ------------------------------------------------------------------------
     p = fixtures["prompt_100k"]
@@ -462,8 +466,10 @@ def main() -> int:
     # -- targets -------------------------------------------------------------------------------
     v = {(r["case"], r["contender"]): r["median_us"] for r in rows if r["group"] == "validate"}
     print("\n## targets")
-    min_js = min(v[(c, "jsonschema")] / v[(c, KIT)] for c in VALIDATE_CASES)
-    print(f"- >= 50x faster than jsonschema on every payload: {'MET' if min_js >= 50 else 'NOT MET'} (lowest ratio {min_js:.1f}x)")
+    js = {c: v[(c, "jsonschema")] / v[(c, KIT)] for c in VALIDATE_CASES}
+    met = [c for c, r in js.items() if r >= 50]
+    print(f"- >= 50x faster than jsonschema: {'MET' if len(met) == len(js) else 'NOT MET'} (reached on {len(met)} of {len(js)} payloads; "
+          f"ratios {min(js.values()):.1f}x .. {max(js.values()):.1f}x: " + ", ".join(f"{c} {r:.1f}x" for c, r in js.items()) + ")")
     for other in ("jsonschema-rs", "pydantic", "fastjsonschema"):
         ratios = {c: v[(c, other)] / v[(c, KIT)] for c in VALIDATE_CASES if "_medium_" in c}
         worst = min(ratios, key=ratios.get)  # type: ignore[arg-type]

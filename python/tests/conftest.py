@@ -5,10 +5,28 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
+
+# (case id, seconds, outcome) of each hostile-input catalogue entry
+# (test_hostile_catalogue.py), printed at the end of the run.
+HOSTILE_TIMES: List[Tuple[str, float, str]] = []
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not HOSTILE_TIMES:
+        return
+    tr = terminalreporter
+    tr.section(f"hostile-input catalogue: {len(HOSTILE_TIMES)} cases, time of each")
+    for case_id, seconds, outcome in HOSTILE_TIMES:
+        tr.write_line(f"{seconds * 1000:9.1f} ms  {case_id:48s} {outcome}")
+    slowest = max(HOSTILE_TIMES, key=lambda t: t[1])
+    total = sum(t[1] for t in HOSTILE_TIMES)
+    tr.write_line(f"slowest: {slowest[0]} {slowest[1] * 1000:.1f} ms; all: {total:.2f} s")
+
 
 WF = "550e8400-e29b-41d4-a716-446655440000"
 RUN_ID = "6f1c2b1e-8a4f-4c39-9a57-0d3f3c1f2a11"
@@ -46,7 +64,7 @@ class Recorded:
         return None
 
 
-Reply = Tuple[int, Dict[str, str], bytes]
+Reply = Tuple[int, Dict[str, str], bytes, float]  # status, headers, body, delay before answering (s)
 
 
 class FakeApi:
@@ -65,11 +83,11 @@ class FakeApi:
         host, port = self.server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def reply(self, status: int, body: Any = None, headers: Optional[Dict[str, str]] = None) -> None:
+    def reply(self, status: int, body: Any = None, headers: Optional[Dict[str, str]] = None, delay: float = 0.0) -> None:
         raw = body if isinstance(body, bytes) else json.dumps(body).encode()
         h = {"Content-Type": "application/json"}
         h.update(headers or {})
-        self.replies.append((status, h, raw))
+        self.replies.append((status, h, raw, delay))
 
     def next_reply(self) -> Reply:
         with self.lock:
@@ -87,13 +105,18 @@ def _handler(api: FakeApi) -> type:
             body = self.rfile.read(length) if length else b""
             with api.lock:
                 api.requests.append(Recorded(self.command, self.path, list(self.headers.items()), body))
-            status, headers, raw = api.next_reply()
-            self.send_response(status)
-            for k, v in headers.items():
-                self.send_header(k, v)
-            self.send_header("Content-Length", str(len(raw)))
-            self.end_headers()
-            self.wfile.write(raw)
+            status, headers, raw, delay = api.next_reply()
+            if delay:
+                time.sleep(delay)  # the client may have given up by now
+            try:
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(raw)))
+                self.end_headers()
+                self.wfile.write(raw)
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
 
         do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = _serve
 

@@ -104,7 +104,8 @@ pub(crate) fn violations(
     schema: &UserSchema,
     instance: &Value,
 ) -> Result<Vec<Violation>, KitError> {
-    let report = crate::validate::report_node(&schema.spec, schema.root, instance, Vec::new())?;
+    let report =
+        crate::validate::report_node(&schema.spec, schema.root, instance, Vec::new(), false)?;
     Ok(report
         .errors
         .into_iter()

@@ -5,7 +5,7 @@ use crate::inputschema::{self, SchemaProblem};
 use crate::prompt::{is_ref, resolve_prompt_with, Offsets, Variable};
 use crate::request::routing_warnings;
 use crate::schema::Spec;
-use crate::validate::report;
+use crate::validate::walk_component;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -134,7 +134,7 @@ pub fn preflight_run_with(
         })?;
     let mut issues: Vec<Issue> = Vec::new();
 
-    let r = report(spec, "RunCreate", run, "body")?;
+    let r = walk_component(spec, "RunCreate", run, "body", false)?;
     for e in &r.errors {
         issues.push(Issue::new(IssueCode::InvalidRunField, e.msg.clone()).at(e.loc.clone()));
     }

@@ -3,7 +3,7 @@
 
 use crate::error::{KitError, LocItem, Result, ValidationError};
 use crate::schema::Spec;
-use crate::validate::report;
+use crate::validate::walk_component;
 use serde_json::Value;
 
 /// The operations whose responses the core reads.
@@ -157,7 +157,7 @@ pub fn parse_response_with(
             Some(s) => s,
             None => Spec::embedded()?,
         };
-        let r = report(spec, op.response_schema(), &value, "response")?;
+        let r = walk_component(spec, op.response_schema(), &value, "response", false)?;
         if !r.errors.is_empty() {
             return Err(KitError::InvalidResponse {
                 message: format!("the body is not a {}", op.response_schema()),

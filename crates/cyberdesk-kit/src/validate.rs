@@ -44,7 +44,7 @@ pub fn validate_with(
     schema_name: &str,
     payload: &Value,
 ) -> Result<Vec<ValidationError>> {
-    Ok(report(spec, schema_name, payload, "body")?.errors)
+    Ok(walk_component(spec, schema_name, payload, "body", false)?.errors)
 }
 
 /// [`validate`] for a payload given as JSON text (what the bindings cross
@@ -65,9 +65,26 @@ pub fn validate_json(
 
 /// Validation with the unknown fields too, with `loc` starting at `root`.
 pub fn report(spec: &Spec, schema_name: &str, payload: &Value, root: &str) -> Result<Report> {
+    walk_component(spec, schema_name, payload, root, true)
+}
+
+/// Errors only (and unknown fields when `collect_unknown`).
+pub(crate) fn walk_component(
+    spec: &Spec,
+    schema_name: &str,
+    payload: &Value,
+    root: &str,
+    collect_unknown: bool,
+) -> Result<Report> {
     let id = spec.component(schema_name)?;
     crate::json::check_depth(payload)?;
-    report_node(spec, id, payload, vec![LocItem::Key(root.to_owned())])
+    report_node(
+        spec,
+        id,
+        payload,
+        vec![LocItem::Key(root.to_owned())],
+        collect_unknown,
+    )
 }
 
 pub(crate) fn report_node(
@@ -75,6 +92,7 @@ pub(crate) fn report_node(
     id: NodeId,
     value: &Value,
     loc: Vec<LocItem>,
+    collect_unknown: bool,
 ) -> Result<Report> {
     let mut w = Walker {
         spec,
@@ -82,6 +100,7 @@ pub(crate) fn report_node(
         path: Vec::new(),
         out: Report::default(),
         probe: false,
+        unknown: collect_unknown,
         slots: Vec::new(),
     };
     w.check(id, value, 0)?;
@@ -105,6 +124,9 @@ struct Walker<'a> {
     out: Report,
     /// Probing a union branch: stop at the first error, record nothing else.
     probe: bool,
+    /// Whether undeclared fields are collected (builders warn about them;
+    /// responses and user schemas don't need them).
+    unknown: bool,
     /// Per object being walked, its values in schema-property order (a
     /// stack shared by the nested objects, so one allocation serves all).
     slots: Vec<Option<&'a Value>>,
@@ -254,6 +276,20 @@ impl<'a> Walker<'a> {
         }
         if !node.one_of.is_empty() {
             self.union(&node.one_of, v, depth)?;
+            // oneOf: exactly one branch. The union above reported the case
+            // of none; more than one is an error of its own.
+            let mut matching = 0;
+            for &b in &node.one_of {
+                if self.probe(b, v, depth)? {
+                    matching += 1;
+                }
+            }
+            if matching > 1 {
+                let e = self
+                    .err("one_of_multiple", format!("Input should match exactly one of the oneOf schemas, but it matches {matching}"))
+                    .with_ctx("matching", matching);
+                self.fail(e)?;
+            }
         }
         if let Some(not) = node.not {
             if self.probe(not, v, depth)? {
@@ -719,7 +755,7 @@ impl<'a> Walker<'a> {
                 // The key is not part of the payload's values: walk it in a
                 // walker of its own and take over what it reports.
                 let name = Value::String(key.clone());
-                let sub = report_node(self.spec, names, &name, self.loc_with(key))
+                let sub = report_node(self.spec, names, &name, self.loc_with(key), false)
                     .map_err(Stop::Fatal)?;
                 for e in sub.errors {
                     self.fail(e)?;
@@ -765,7 +801,7 @@ impl<'a> Walker<'a> {
                     r?;
                 }
                 Additional::Unspecified => {
-                    if !self.probe && !node.properties.is_empty() {
+                    if self.unknown && !self.probe && !node.properties.is_empty() {
                         let loc = self.loc_with(key);
                         let suggestion =
                             closest(key, node.properties.iter().map(|(k, _)| k.as_str()))
