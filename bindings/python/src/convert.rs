@@ -289,11 +289,50 @@ pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>>
         Value::Object(map) => {
             let dict = PyDict::new(py);
             for (k, v) in map {
-                dict.set_item(PyString::new(py, k), to_py(py, v)?)?;
+                dict.set_item(key_to_py(py, k), to_py(py, v)?)?;
             }
             dict.into_any()
         }
     })
+}
+
+/// A dict key: the keys of the results' own shapes are interned once
+/// (results repeat them per variable, issue and error); others are new.
+fn key_to_py<'py>(py: Python<'py>, k: &str) -> Bound<'py, PyString> {
+    macro_rules! interned {
+        ($($name:literal),*) => {
+            match k {
+                $($name => pyo3::intern!(py, $name).clone(),)*
+                _ => PyString::new(py, k),
+            }
+        };
+    }
+    interned!(
+        "kind",
+        "root",
+        "path",
+        "raw",
+        "start",
+        "end",
+        "code",
+        "severity",
+        "message",
+        "variable",
+        "loc",
+        "msg",
+        "type",
+        "ctx",
+        "text",
+        "variables",
+        "issues",
+        "method",
+        "headers",
+        "body",
+        "idempotency_key",
+        "warnings",
+        "prompt_source",
+        "resolved_prompt"
+    )
 }
 
 /// A core result (any serde-serializable value) as plain Python objects.
