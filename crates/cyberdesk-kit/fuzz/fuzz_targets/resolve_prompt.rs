@@ -11,11 +11,13 @@ fuzz_target!(|data: &[u8]| {
     let inputs = cyberdesk_kit::parse_json(inputs).ok();
     let sensitive = serde_json::json!({"pin": CANARY, "nested": {"k": [CANARY]}});
     if let Ok(r) = cyberdesk_kit::resolve_prompt(prompt, inputs.as_ref(), Some(&sensitive)) {
-        if !prompt.contains(CANARY) && !all.contains(CANARY) {
+        // Only the sensitive values carry the canary unless the fuzzer
+        // wrote it into the prompt or the inputs itself.
+        if !all.contains(CANARY) {
             assert!(!r.text.contains(CANARY));
-        }
-        for i in &r.issues {
-            assert!(!i.message.contains(CANARY) || prompt.contains(CANARY));
+            for i in &r.issues {
+                assert!(!i.message.contains(CANARY));
+            }
         }
     }
 });
