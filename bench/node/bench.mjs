@@ -60,7 +60,7 @@ const OUT = args.includes("--out") ? args[args.indexOf("--out") + 1] : join(ROOT
 
 const P = QUICK
   ? { warmMs: 30, batchMs: 2, rounds: 15, bigRounds: 3, hugeRounds: 2, coldRuns: 3, workerdRuns: 3 }
-  : { warmMs: 250, batchMs: 5, rounds: 80, bigRounds: 11, hugeRounds: 5, coldRuns: 15, workerdRuns: 9 };
+  : { warmMs: 250, batchMs: 5, rounds: 150, bigRounds: 11, hugeRounds: 5, coldRuns: 15, workerdRuns: 9 };
 
 const rows = [];
 const row = (group, kase, contender, median_us, samples) =>

@@ -1,0 +1,289 @@
+// The hostile-input catalogue (issue 5): inputs built to break the package:
+// wrong types, huge and deep values, lone surrogates, NaN / Infinity /
+// BigInt, cycles, prototype keys, exotic objects, 50 MB prompts,
+// catastrophic regexes in a user's input_schema, malformed spec documents,
+// garbage responses. Each case asserts its outcome (a KitError code, or the
+// issue / validation error that reports it) AND a time bound, prints the
+// time it took, and checks that the module still works afterwards.
+//
+// Bounds are generous on purpose (CI shares 2 cores): they catch a hang or a
+// super-linear blow-up, not a slow machine.
+
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import * as kit from "../dist/node.js";
+
+const ID = "550e8400-e29b-41d4-a716-446655440000";
+const MB = 1024 * 1024;
+const BOUND = 2000; // ms, unless a case says otherwise
+const BIG_BOUND = 8000; // ms, for the 50 MB cases
+
+const memo = (f) => {
+  let v;
+  return () => (v ??= f());
+};
+const big = {
+  prompt50: memo(() => "Open {portal} and type {$pin} then wait for {{status}}. ".repeat(Math.ceil((50 * MB) / 55))),
+  plain50: memo(() => "x".repeat(50 * MB)),
+  prompt15: memo(() => "Open {portal} and type {$pin}. ".repeat(Math.floor((15 * MB) / 31))),
+};
+
+/** `n` nested lists around a 0. */
+function deepList(n) {
+  let v = 0;
+  for (let i = 0; i < n; i++) v = [v];
+  return v;
+}
+function deepObject(n) {
+  let v = {};
+  for (let i = 1; i < n; i++) v = { a: v };
+  return v;
+}
+const cyclicObject = () => {
+  const o = { name: "x" };
+  o.self = o;
+  return o;
+};
+const wf = (schema, prompt = "Go {a}.") => ({ main_prompt: prompt, input_schema: typeof schema === "string" ? schema : JSON.stringify(schema) });
+const withPattern = (pattern) => wf({ type: "object", properties: { a: { type: "string", pattern } } });
+const spec = (schemas) => JSON.stringify({ openapi: "3.1.0", components: { schemas } });
+const WORKFLOW_RESPONSE = { id: ID, name: "n", main_prompt: "p", created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z" };
+class Point {
+  constructor() {
+    this.x = 1;
+  }
+}
+const userError = new Error("thrown by the caller's own getter");
+
+/**
+ * [name, expected, run, {bound}]; expected is
+ *   "code"            run throws a KitError with that code
+ *   {issue: code}     run returns a value whose `issues` has that code
+ *   {error: type}     run returns validation errors with that type
+ *   {warning: code}   run returns a Request whose `warnings` has that code
+ *   {value: v}        run returns v (deepEqual)
+ *   {rethrows: e}     run throws exactly e (the caller's own exception)
+ */
+const CASES = [
+  // wrong argument types: refused, never coerced
+  ["parsePrompt(number)", "invalid_argument", () => kit.parsePrompt(5)],
+  ["parsePrompt(null)", "invalid_argument", () => kit.parsePrompt(null)],
+  ["parsePrompt(boxed String)", "invalid_argument", () => kit.parsePrompt(new String("{a}"))],
+  ["parsePrompt(object with toString)", "invalid_argument", () => kit.parsePrompt({ toString: () => "{a}" })],
+  ["resolvePrompt inputs as a string", "invalid_argument", () => kit.resolvePrompt("{a}", "a=1")],
+  ["resolvePrompt inputs as an array", "invalid_argument", () => kit.resolvePrompt("{a}", ["a"])],
+  ["validate(schema name as number)", "invalid_argument", () => kit.validate(42, {})],
+  ["validate with spec: a plain object", "invalid_argument", () => kit.validate("WorkflowUpdate", {}, { spec: { components: {} } })],
+  ["validate(unknown schema)", "unknown_schema", () => kit.validate("NoSuchSchema", {})],
+  ["validate(schema name __proto__)", "unknown_schema", () => kit.validate("__proto__", {})],
+  ["buildWorkflowUpdate(id as number)", "invalid_argument", () => kit.buildWorkflowUpdate(123, {})],
+  ["buildWorkflowUpdate(update as a string)", "validation_error", () => kit.buildWorkflowUpdate(ID, "name=x")],
+  ["buildWorkflowUpdate(update as an array)", "validation_error", () => kit.buildWorkflowUpdate(ID, [{ name: "x" }])],
+  ["buildWorkflowUpdate(options as a string)", "invalid_argument", () => kit.buildWorkflowUpdate(ID, {}, "key")],
+  ["buildRunCreate(null)", "validation_error", () => kit.buildRunCreate(null)],
+  ["buildRunCreate workflow_id as number", "validation_error", () => kit.buildRunCreate({ workflow_id: 5 })],
+  ["preflightRun(workflow as a string)", "invalid_argument", () => kit.preflightRun({ workflow_id: ID }, "wf")],
+  ["parseResponse(unknown operation)", "unknown_operation", () => kit.parseResponse("delete_everything", 200, {}, "{}")],
+  ["parseResponse(status as string)", "invalid_argument", () => kit.parseResponse("create_run", "200", {}, "{}")],
+  ["parseResponse(status as BigInt)", "invalid_argument", () => kit.parseResponse("create_run", 200n, {}, "{}")],
+  ["parseResponse(status 0)", "invalid_argument", () => kit.parseResponse("create_run", 0, {}, "{}")],
+  ["parseResponse(headers as a string)", "invalid_argument", () => kit.parseResponse("create_run", 200, "a: b", "{}")],
+  ["retryDelay(attempt 2^33)", "invalid_argument", () => kit.retryDelay(2 ** 33, { method: "GET" })],
+  ["retryDelay(attempt as BigInt)", "invalid_argument", () => kit.retryDelay(0n, { method: "GET" })],
+  ["retryDelay(jitter Infinity)", "invalid_argument", () => kit.retryDelay(0, { method: "GET", status: 503, jitter: Infinity })],
+  ["retryDelay(now NaN)", "invalid_argument", () => kit.retryDelay(0, { method: "GET", status: 503, now: NaN })],
+  ["loadSpec(number)", "invalid_argument", () => kit.loadSpec(42)],
+  ["new CyberdeskKit({apiKey: number})", "invalid_argument", () => new kit.CyberdeskKit({ apiKey: 5 })],
+  ["Idempotency-Key with CRLF (header injection)", "validation_error", () => kit.buildWorkflowUpdate(ID, {}, { idempotencyKey: "k\r\nX-Evil: 1" })],
+  ["Idempotency-Key of 10,000 characters", "validation_error", () => kit.buildRunCreate({ workflow_id: ID }, { idempotencyKey: "k".repeat(10000) })],
+  ["workflow id with path traversal", "validation_error", () => kit.buildGetWorkflow("../../admin")],
+  ["workflow id in braces", "validation_error", () => kit.buildWorkflowUpdate(`{${ID}}`, {})],
+  ["date-time with month 13", "validation_error", () => kit.buildWorkflowUpdate(ID, { workflow_metadata: { last_errored_run_start: "2026-13-01T00:00:00Z" } })],
+
+  // values JSON can't carry exactly
+  ["NaN in an update", "unsupported_value", () => kit.buildWorkflowUpdate(ID, { name: NaN })],
+  ["Infinity in input values", "unsupported_value", () => kit.resolvePrompt("{a}", { a: Infinity })],
+  ["-Infinity in sensitive values", "unsupported_value", () => kit.resolvePrompt("{$a}", {}, { a: -Infinity })],
+  ["NaN in machine parameters", "unsupported_value", () => kit.preflightRun({ workflow_id: ID }, { main_prompt: "p" }, { machineParameters: { a: NaN } })],
+  ["1e309 (Infinity) in a run", "unsupported_value", () => kit.buildRunCreate({ workflow_id: ID, input_values: { a: 1e309 } })],
+  ["BigInt in an update", "unsupported_value", () => kit.buildWorkflowUpdate(ID, { name: 10n })],
+  ["BigInt in diff input", "unsupported_value", () => kit.diffWorkflowUpdate({ a: 1n }, {})],
+  ["Map", "unsupported_value", () => kit.validate("RunCreate", { workflow_id: ID, input_values: new Map([["a", 1]]) })],
+  ["Set", "unsupported_value", () => kit.buildWorkflowUpdate(ID, { terminal_command_allowlist: new Set(["ls"]) })],
+  ["Date", "unsupported_value", () => kit.buildWorkflowUpdate(ID, { workflow_metadata: { last_errored_run_start: new Date() } })],
+  ["class instance", "unsupported_value", () => kit.buildWorkflowUpdate(ID, { model_metadata: new Point() })],
+  ["Error object", "unsupported_value", () => kit.buildWorkflowUpdate(ID, { name: new Error("x") })],
+  ["RegExp", "unsupported_value", () => kit.resolvePrompt("{a}", { a: /x/ })],
+  ["Promise", "unsupported_value", () => kit.buildWorkflowUpdate(ID, { name: Promise.resolve("x") })],
+  ["WeakMap", "unsupported_value", () => kit.applyWorkflowUpdate({}, { name: new WeakMap() })],
+  ["ArrayBuffer", "unsupported_value", () => kit.buildRunCreate({ workflow_id: ID, input_values: { a: new ArrayBuffer(8) } })],
+  ["typed array", "unsupported_value", () => kit.buildRunCreate({ workflow_id: ID, input_values: { a: new Float64Array(2) } })],
+  ["function", "unsupported_value", () => kit.resolvePrompt("{a}", { a: () => "x" })],
+  ["symbol value", "unsupported_value", () => kit.buildWorkflowUpdate(ID, { name: Symbol("x") })],
+  ["symbol key", "unsupported_value", () => kit.resolvePrompt("{a}", { [Symbol("k")]: 1 })],
+  ["array hole", "unsupported_value", () => kit.buildWorkflowUpdate(ID, { terminal_command_allowlist: ["a", , "b"] })], // eslint-disable-line no-sparse-arrays
+  ["boxed number", "unsupported_value", () => kit.buildRunCreate({ workflow_id: ID, input_values: { a: new Number(1) } })],
+
+  // prototype keys
+  ["own __proto__ key (from JSON.parse)", "unsupported_value", () => kit.buildWorkflowUpdate(ID, JSON.parse('{"__proto__": {"name": "x"}}'))],
+  ["own __proto__ key in desired (diff)", "unsupported_value", () => kit.diffWorkflowUpdate({}, JSON.parse('{"__proto__": 1}'))],
+  ["own __proto__ key in input values", "unsupported_value", () => kit.resolvePrompt("{a}", JSON.parse('{"a": {"__proto__": {"x": 1}}}'))],
+  ["{constructor} {__proto__} {toString} read nothing inherited", { value: "__EMPTY__ __EMPTY__ __EMPTY__ __EMPTY__" }, () => kit.resolvePrompt("{constructor} {__proto__} {toString} {a.constructor.name}", { a: {} }).text],
+  ["a constructor key is an unknown field, not a crash", { warning: "unknown_field" }, () => kit.buildWorkflowUpdate(ID, { constructor: 1, name: "x" })],
+  ["__proto__ in a response body pollutes nothing", { value: [undefined, true] }, () => {
+    const r = kit.parseResponse("get_workflow", 200, {}, JSON.stringify(WORKFLOW_RESPONSE).replace("{", '{"__proto__":{"polluted":1},'));
+    return [{}.polluted, Object.hasOwn(r, "__proto__")];
+  }],
+
+  // lone surrogates
+  ["lone high surrogate in a prompt", "invalid_string", () => kit.parsePrompt("{a}\uD800")],
+  ["lone low surrogate in a value", "invalid_string", () => kit.buildWorkflowUpdate(ID, { name: "\uDC00x" })],
+  ["lone surrogate in a key", "invalid_string", () => kit.resolvePrompt("{a}", { ["a\uDBFF"]: 1 })],
+  ["lone surrogate in a workflow id", "invalid_string", () => kit.buildGetWorkflow(`${ID}\uD800`)],
+  ["lone surrogate in a response header", "invalid_string", () => kit.parseResponse("create_run", 500, { "x-a": "\uD800" }, "{}")],
+  ["lone surrogate in a response body", "invalid_string", () => kit.parseResponse("create_run", 200, {}, '{"id":"\uDFFF"}')],
+  ["lone surrogate in a spec", "invalid_string", () => kit.loadSpec('{"components":{"schemas":{"A\uD800":{}}}}')],
+
+  // cycles
+  ["cyclic object", "cyclic_value", () => kit.buildWorkflowUpdate(ID, cyclicObject())],
+  ["cyclic list", "cyclic_value", () => {
+    const l = [];
+    l.push(l);
+    return kit.buildWorkflowUpdate(ID, { terminal_command_allowlist: l });
+  }],
+  ["cycle three levels down in input values", "cyclic_value", () => {
+    const a = { b: { c: {} } };
+    a.b.c.back = a;
+    return kit.resolvePrompt("{a}", { a });
+  }],
+  ["cycle in the workflow option", "cyclic_value", () => kit.buildRunCreate({ workflow_id: ID }, { workflow: cyclicObject() })],
+  ["shared (non-cyclic) object twice is fine", { value: '{"name":"x","terminal_command_allowlist":["a","a"]}' }, () => {
+    const s = "a";
+    return kit.buildWorkflowUpdate(ID, { name: "x", terminal_command_allowlist: [s, s] }).body;
+  }],
+
+  // deep values
+  ["inputs nested 127 levels deep are fine", { value: true }, () => kit.resolvePrompt("{a}", { a: deepList(126) }).text.startsWith("[[")],
+  ["inputs nested 128 levels deep", "too_deep", () => kit.resolvePrompt("{a}", { a: deepList(127) })],
+  ["100,000 nested objects", "too_deep", () => kit.buildWorkflowUpdate(ID, deepObject(100000))],
+  ["100,000 nested arrays in a response", "invalid_response", () => kit.parseResponse("create_run", 200, {}, "[".repeat(100000) + "]".repeat(100000))],
+  ["prompt path 10,000 segments deep", { issue: "missing_input" }, () => kit.resolvePrompt(`{a${".b".repeat(10000)}}`, {})],
+
+  // huge values
+  ["50 MB prompt to resolvePrompt", "too_large", () => kit.resolvePrompt(big.prompt50(), { portal: "ERP" }), { bound: BIG_BOUND }],
+  ["50 MB prompt to parsePrompt", "too_large", () => kit.parsePrompt(big.prompt50()), { bound: BIG_BOUND }],
+  ["50 MB text without a variable", "too_large", () => kit.parsePrompt(big.plain50()), { bound: BIG_BOUND }],
+  ["50 MB prompt as a run override (preflight)", "too_large", () => kit.buildRunCreate({ workflow_id: ID, main_prompt: big.prompt50() }, { workflow: { main_prompt: "p" } }), { bound: BIG_BOUND }],
+  ["15 MB prompt (under the 16 MiB limit) resolves", { value: true }, () => kit.resolvePrompt(big.prompt15(), { portal: "ERP" }).text.startsWith("Open ERP and type {$pin}"), { bound: BIG_BOUND }],
+  ["50 MB workflow name", "validation_error", () => kit.buildWorkflowUpdate(ID, { name: big.plain50() }), { bound: BIG_BOUND }],
+  ["50 MB response body", "invalid_response", () => kit.parseResponse("create_run", 200, {}, `{"x":"${big.plain50()}"}`), { bound: BIG_BOUND }],
+  ["422 with 100,000 detail entries", "api_error", () => kit.parseResponse("create_run", 422, {}, JSON.stringify({ detail: Array(100000).fill({ loc: ["body", "x"], msg: "m", type: "missing" }) }))],
+  ["1,000,000-item allowlist", { value: true }, () => kit.buildWorkflowUpdate(ID, { terminal_command_allowlist: Array(1e6).fill("ls") }).body.length > 4e6, { bound: BIG_BOUND }],
+  ["100,000 unused inputs", { issue: "unused_input" }, () => {
+    const o = {};
+    for (let i = 0; i < 100000; i++) o[`k${i}`] = i;
+    return kit.resolvePrompt("{k5}", o);
+  }],
+  ["a 10 MB key", { value: "__EMPTY__" }, () => kit.resolvePrompt("{a}", { ["k".repeat(10 * MB)]: 1 }).text],
+  ["100,000 response headers", { value: 0.5 }, () => kit.retryDelay(0, { method: "GET", status: 503, jitter: 0, headers: Array.from({ length: 100000 }, (_, i) => [`x-${i}`, "v"]) })],
+
+  // catastrophic regexes in a user's input_schema (linear-time engine)
+  ["^(a+)+$ against 100,000 a's and a b", { issue: "input_schema_violation" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "a".repeat(100000) + "b" } }, withPattern("^(a+)+$"))],
+  ["(a|aa)*c against 100,000 a's", { issue: "input_schema_violation" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "a".repeat(100000) } }, withPattern("^(a|aa)*c$"))],
+  ["(x+x+)+y in buildRunCreate", "preflight_error", () => kit.buildRunCreate({ workflow_id: ID, input_values: { a: "x".repeat(50000) } }, { workflow: withPattern("(x+x+)+y") })],
+  ["catastrophic patternProperties key", { issue: "input_schema_violation" }, () => kit.preflightRun({ workflow_id: ID, input_values: { ["a".repeat(30000) + "!"]: "v" } }, wf({ type: "object", patternProperties: { "^(a|a)*$": { type: "integer" } }, additionalProperties: false }))],
+  ["backreference (not linear-time)", { issue: "invalid_input_schema" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "aa" } }, withPattern("(a)\\1"))],
+  ["look-ahead", { issue: "invalid_input_schema" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "aa" } }, withPattern("(?=a)a"))],
+  ["(a{1000}){1000}: a regex too big to compile", { issue: "invalid_input_schema" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "aa" } }, withPattern("(a{1000}){1000}"))],
+  ["input_schema that is not JSON", { issue: "invalid_input_schema" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "x" } }, wf("{nope"))],
+  ["input_schema nested 10,000 deep", { issue: "invalid_input_schema" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "x" } }, wf('{"items":'.repeat(10000) + "{}" + "}".repeat(10000)))],
+  ["input_schema that is not JSON, in an update", "validation_error", () => kit.buildWorkflowUpdate(ID, { input_schema: "{nope" })],
+  ["file_name_regex that does not compile", { warning: "regex_not_portable" }, () => kit.buildWorkflowUpdate(ID, { post_run_checks: [{ name: "c", type: "run_attachment_exists", file_target_mode: "regex", file_name_regex: "(" }] })],
+
+  // malformed spec documents
+  ["spec: not JSON", "invalid_spec", () => kit.loadSpec("{nope")],
+  ["spec: empty text", "invalid_spec", () => kit.loadSpec("")],
+  ["spec: null", "invalid_spec", () => kit.loadSpec("null")],
+  ["spec: a list", "invalid_spec", () => kit.loadSpec("[]")],
+  ["spec: components.schemas is a number", "invalid_spec", () => kit.loadSpec('{"components":{"schemas":5}}')],
+  ["spec: $ref to nothing", "invalid_spec", () => kit.loadSpec(spec({ A: { $ref: "#/components/schemas/B" } }))],
+  ["spec: $ref outside the document", "invalid_spec", () => kit.loadSpec(spec({ A: { $ref: "https://example.com/evil.json" } }))],
+  ["spec: type is a number", "invalid_spec", () => kit.loadSpec(spec({ A: { type: 5 } }))],
+  ["spec: pattern does not compile", "invalid_spec", () => kit.loadSpec(spec({ A: { type: "string", pattern: "(" } }))],
+  ["spec: pattern too big to compile", "invalid_spec", () => kit.loadSpec(spec({ A: { type: "string", pattern: "(a{1000}){1000}" } }))],
+  ["spec: nested 5,000 deep", "too_deep", () => kit.loadSpec('{"components":{"schemas":{"A":' + '{"items":'.repeat(5000) + "{}" + "}".repeat(5000) + "}}}")],
+  ["spec: escaped lone surrogate", "invalid_spec", () => kit.loadSpec('{"components":{"schemas":{"\\uD800":{}}}}')],
+  ["spec: $ref cycle A -> B -> A, then validate", "too_deep", () => kit.validate("A", {}, { spec: kit.loadSpec(spec({ A: { $ref: "#/components/schemas/B" }, B: { $ref: "#/components/schemas/A" } })) })],
+  ["spec: catastrophic pattern, then validate 100,000 a's", { error: "string_pattern_mismatch" }, () => kit.validate("A", "a".repeat(100000) + "b", { spec: kit.loadSpec(spec({ A: { type: "string", pattern: "^(a+)+$" } })) })],
+  ["spec: 50 MB description", { value: ["A"] }, () => kit.loadSpec(spec({ A: { description: big.plain50() } })).schemaNames(), { bound: BIG_BOUND }],
+
+  // garbage responses
+  ["response: empty body on 201", "invalid_response", () => kit.parseResponse("create_run", 201, {}, "")],
+  ["response: HTML on 200", "invalid_response", () => kit.parseResponse("get_workflow", 200, {}, "<html>hi</html>")],
+  ["response: HTML on 500", "api_error", () => kit.parseResponse("create_run", 500, {}, "<html>oops</html>")],
+  ["response: null on 200", "invalid_response", () => kit.parseResponse("update_workflow", 200, {}, "null")],
+  ["response: NaN literal", "invalid_response", () => kit.parseResponse("create_run", 200, {}, '{"id": NaN}')],
+  ["response: 1e999", "invalid_response", () => kit.parseResponse("create_run", 200, {}, '{"id": 1e999}')],
+  ["response: two documents", "invalid_response", () => kit.parseResponse("create_run", 200, {}, "{} {}")],
+  ["response: duplicate keys", "invalid_response", () => kit.parseResponse("create_run", 200, {}, '{"id":1,"id":2}')],
+  ["response: right shape, wrong types", "invalid_response", () => kit.parseResponse("get_workflow", 200, {}, JSON.stringify({ ...WORKFLOW_RESPONSE, id: 42 }))],
+  ["response: 204 with no body", "invalid_response", () => kit.parseResponse("update_workflow", 204, {}, "")],
+  ["response: 422 whose detail is a string", "api_error", () => kit.parseResponse("create_run", 422, {}, '{"detail":"nope"}')],
+  ["response: 422 whose detail holds junk", "api_error", () => kit.parseResponse("create_run", 422, {}, '{"detail":[1,"x",null,{"loc":5}]}')],
+  ["response: 301", "api_error", () => kit.parseResponse("update_workflow", 301, { location: "http://evil.example" }, "")],
+  ["response: Retry-After 1e308", { value: 0.5 }, () => kit.retryDelay(0, { method: "GET", status: 503, jitter: 0, headers: { "Retry-After": "1e308" } })],
+  ["response: Retry-After garbage", { value: 0.5 }, () => kit.retryDelay(0, { method: "GET", status: 503, jitter: 0, headers: { "Retry-After": "soon\u0000" } })],
+
+  // the caller's own code throwing mid-conversion: rethrown as is
+  ["a getter that throws", { rethrows: userError }, () => kit.resolvePrompt("{a}", { get a() { throw userError; } })],
+  ["a Proxy whose ownKeys throws", { rethrows: userError }, () => kit.buildWorkflowUpdate(ID, new Proxy({}, { ownKeys() { throw userError; } }))],
+];
+
+const timings = [];
+
+for (const [name, expected, run, opts = {}] of CASES) {
+  const bound = opts.bound ?? BOUND;
+  const label = typeof expected === "string" ? expected : Object.entries(expected).map(([k, v]) => `${k} ${v instanceof Error ? "caller's error" : JSON.stringify(v)}`).join("");
+  test(`hostile: ${name} -> ${label}`, () => {
+    let result;
+    let error;
+    const t0 = performance.now();
+    try {
+      result = run();
+    } catch (e) {
+      error = e;
+    }
+    const ms = performance.now() - t0;
+    timings.push([name, label, ms, bound]);
+    console.log(`hostile ${ms.toFixed(1).padStart(8)} ms (bound ${bound} ms)  ${name} -> ${label}`);
+
+    if (typeof expected === "string") {
+      assert.ok(error !== undefined, `expected KitError ${expected}, got ${JSON.stringify(result)?.slice(0, 300)}`);
+      assert.ok(error instanceof kit.KitError, `not a KitError: ${error && error.stack}`);
+      assert.equal(error.code, expected, error.message);
+      assert.equal(error.name, "KitError");
+      assert.equal(typeof error.message, "string");
+    } else if ("rethrows" in expected) {
+      assert.equal(error, expected.rethrows);
+    } else {
+      if (error !== undefined) throw error;
+      if ("value" in expected) assert.deepEqual(result, expected.value);
+      if ("issue" in expected) assert.ok(result.issues.some((i) => i.code === expected.issue), JSON.stringify(result.issues).slice(0, 500));
+      if ("warning" in expected) assert.ok(result.warnings.some((i) => i.code === expected.warning), JSON.stringify(result.warnings).slice(0, 500));
+      if ("error" in expected) assert.ok(result.some((e) => e.type === expected.error), JSON.stringify(result).slice(0, 500));
+    }
+    assert.ok(ms < bound, `${name}: ${ms.toFixed(0)} ms, over its ${bound} ms bound`);
+    // The module works afterwards.
+    assert.equal(kit.resolvePrompt("{a} {$b}", { a: "x" }).text, "x {$b}");
+  });
+}
+
+test("the catalogue has at least 60 cases", () => {
+  assert.ok(CASES.length >= 60, `only ${CASES.length} cases`);
+  assert.equal(new Set(CASES.map((c) => c[0])).size, CASES.length, "case names are unique");
+});
+
+after(() => {
+  const slowest = [...timings].sort((a, b) => b[2] - a[2]).slice(0, 5);
+  console.log(`hostile: ${timings.length} cases; slowest: ${slowest.map(([n, , ms]) => `${n} ${ms.toFixed(0)} ms`).join(", ")}`);
+});
