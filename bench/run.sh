@@ -25,7 +25,7 @@ fi
 python3 bench/rust_results.py
 
 echo "== JavaScript (Node)"
-if [ ! -f npm/dist/node.js ] || [ -n "$(find crates bindings npm/src npm/scripts -newer npm/dist/node.js -type f | head -n 1)" ]; then
+if [ ! -f npm/dist/node.js ] || [ -n "$(find Cargo.toml crates bindings npm/src npm/scripts -newer npm/dist/node.js -type f | head -n 1)" ]; then
   bash npm/scripts/test.sh >/dev/null
 fi
 bash bench/node/setup.sh

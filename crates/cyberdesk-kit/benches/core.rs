@@ -142,6 +142,17 @@ fn misc(c: &mut Criterion) {
     resp.insert("id".into(), "550e8400-e29b-41d4-a716-446655440000".into());
     resp.insert("created_at".into(), "2026-11-24T10:00:00Z".into());
     resp.insert("updated_at".into(), "2026-11-24T10:00:00Z".into());
+    // A response's checks carry the server-owned fields.
+    if let Some(Value::Array(checks)) = resp.get_mut("post_run_checks") {
+        for (i, c) in checks.iter_mut().enumerate() {
+            let c = c.as_object_mut().unwrap();
+            c.insert("id".into(), "550e8400-e29b-41d4-a716-446655440001".into());
+            c.insert("organization_id".into(), "org_1".into());
+            c.insert("order".into(), i.into());
+            c.insert("created_at".into(), "2026-11-24T10:00:00Z".into());
+            c.insert("updated_at".into(), "2026-11-24T10:00:00Z".into());
+        }
+    }
     let text = Value::Object(resp).to_string();
     g.bench_function("parse_response_medium", |b| {
         b.iter(|| kit::parse_response("update_workflow", 200, &[], black_box(&text)).unwrap())
