@@ -76,11 +76,17 @@ impl serde_json::ser::Formatter for Canonical {
 /// kept as UTF-8, integral floats as integers). This is the one layout
 /// every language produces.
 pub fn to_compact(value: &Value) -> String {
+    write_compact(value)
+}
+
+/// [`to_compact`] for anything serializable (the builders write a body
+/// straight from the caller's object, in the schema's key order).
+pub(crate) fn write_compact<T: serde::Serialize + ?Sized>(value: &T) -> String {
     let mut out = Vec::with_capacity(128);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, Canonical);
-    // Serializing a `Value` cannot fail: keys are strings and numbers are
+    // Serializing JSON values cannot fail: keys are strings and numbers are
     // finite by construction.
-    if serde::Serialize::serialize(value, &mut ser).is_err() {
+    if value.serialize(&mut ser).is_err() {
         return String::new();
     }
     String::from_utf8(out).unwrap_or_default()

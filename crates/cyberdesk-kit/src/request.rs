@@ -12,7 +12,7 @@ use crate::inputschema::{self, SchemaProblem};
 use crate::json::{check_depth, to_compact};
 use crate::preflight::{preflight_run_with, RunContext};
 use crate::prompt::Offsets;
-use crate::schema::{order_like_schema, Spec};
+use crate::schema::{OrderedLikeSchema, Spec};
 use crate::validate::{report, Report};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -372,7 +372,10 @@ fn finish(
     warnings: Vec<Issue>,
 ) -> Result<Request> {
     let names = spec.property_names(schema)?;
-    let body = to_compact(&Value::Object(order_like_schema(&names, payload)));
+    let body = crate::json::write_compact(&OrderedLikeSchema {
+        names: &names,
+        obj: payload,
+    });
     let mut headers = vec![
         ("Content-Type".to_owned(), "application/json".to_owned()),
         ("Accept".to_owned(), "application/json".to_owned()),

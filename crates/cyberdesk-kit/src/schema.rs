@@ -660,21 +660,30 @@ fn escape_pointer(s: &str) -> String {
     s.replace('~', "~0").replace('/', "~1")
 }
 
-/// Orders the top-level keys of `obj` as the schema declares its
-/// properties; keys the schema doesn't know follow in their own order.
-pub(crate) fn order_like_schema(names: &[&str], obj: &Map<String, Value>) -> Map<String, Value> {
-    let mut out = Map::with_capacity(obj.len());
-    for name in names {
-        if let Some(v) = obj.get(*name) {
-            out.insert((*name).to_owned(), v.clone());
+/// An object whose top-level keys serialize in the schema's property
+/// order, then the keys the schema doesn't know in their own order. It
+/// borrows the object: nothing is cloned to reorder it.
+pub(crate) struct OrderedLikeSchema<'a> {
+    pub names: &'a [&'a str],
+    pub obj: &'a Map<String, Value>,
+}
+
+impl serde::Serialize for OrderedLikeSchema<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.obj.len()))?;
+        for name in self.names {
+            if let Some((k, v)) = self.obj.get_key_value(*name) {
+                m.serialize_entry(k, v)?;
+            }
         }
-    }
-    for (k, v) in obj {
-        if !out.contains_key(k) {
-            out.insert(k.clone(), v.clone());
+        for (k, v) in self.obj {
+            if !self.names.contains(&k.as_str()) {
+                m.serialize_entry(k, v)?;
+            }
         }
+        m.end()
     }
-    out
 }
 
 #[cfg(test)]
