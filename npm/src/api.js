@@ -176,8 +176,9 @@ export function parseResponse(operation, status, headers, body, options) {
   const st = c.int(status, "status", 0, U16);
   const hs = c.headers(headers, "headers");
   const text = c.str(body, "body");
+  const sensitive = c.optJson(opts.sensitiveInputValues, "sensitiveInputValues");
   const t = target(opts);
-  return parse(invoke(() => t.parseResponse(op, st, hs, text)));
+  return parse(invoke(() => t.parseResponse(op, st, hs, text, sensitive)));
 }
 
 /** Seconds to wait before retry `attempt + 1`, or `null` for "do not retry". */

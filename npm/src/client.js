@@ -67,7 +67,9 @@ export class CyberdeskKit {
   /** POST /v1/runs: the created RunResponse. */
   async createRun(run, options) {
     const req = buildRunCreate(run, options);
-    return this.send(req, "create_run");
+    // A server that echoes a sensitive value in its error text gets it
+    // masked in the KitError: the core masks what the run sent.
+    return this.send(req, "create_run", { sensitiveInputValues: run?.sensitive_input_values });
   }
 
   /** GET /v1/workflows/{workflowId}: the WorkflowResponse. */
@@ -80,7 +82,7 @@ export class CyberdeskKit {
    * of `operation`. Retries only what `retryDelay` allows: a write whose
    * headers carry no `Idempotency-Key` is sent once.
    */
-  async send(request, operation) {
+  async send(request, operation, decode) {
     const fetchFn = this.#fetch ?? globalThis.fetch;
     if (typeof fetchFn !== "function") throw argError("no fetch: pass one as `new CyberdeskKit({ fetch })`");
     const headers = { ...request.headers, Authorization: `Bearer ${this.#apiKey}` };
@@ -107,7 +109,7 @@ export class CyberdeskKit {
         failure = e;
       }
       if (failure === undefined && status >= 200 && status < 300) {
-        return parseResponse(operation, status, resHeaders, text);
+        return parseResponse(operation, status, resHeaders, text, decode);
       }
       const delay = retryDelay(attempt, {
         method,
@@ -120,7 +122,7 @@ export class CyberdeskKit {
       });
       if (delay === null) {
         if (failure !== undefined) throw failure;
-        return parseResponse(operation, status, resHeaders, text);
+        return parseResponse(operation, status, resHeaders, text, decode);
       }
       await sleep(delay * 1000);
     }

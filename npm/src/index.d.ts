@@ -335,14 +335,24 @@ export declare function buildRunCreate(run: RunCreate, options?: RunOptions): Re
 /** What a run will do, before it is sent: effective prompt, merged inputs, issues. */
 export declare function preflightRun(run: RunCreate, workflow: WorkflowLike, options?: RunContextOptions): Preflight;
 
+/** Options of {@link parseResponse}. */
+export interface ResponseOptions extends SpecOption {
+  /**
+   * What the request sent as `sensitive_input_values`: any of those values (4
+   * characters or more) that the server echoed into its error is replaced by
+   * `[redacted]` in the thrown `KitError`.
+   */
+  sensitiveInputValues?: JsonObject | null;
+}
+
 /**
  * Decodes a response of `operation`: the JSON body of a 2xx (checked against
  * the documented schema).
  * @throws {KitError} `api_error` for any non-2xx (a 422's `detail` decoded into `errors`), `invalid_response`
  */
-export declare function parseResponse(operation: "update_workflow" | "get_workflow", status: number, headers: HeadersInput | null | undefined, body: string, options?: SpecOption): WorkflowResponse;
-export declare function parseResponse(operation: "create_run", status: number, headers: HeadersInput | null | undefined, body: string, options?: SpecOption): RunResponse;
-export declare function parseResponse(operation: string, status: number, headers: HeadersInput | null | undefined, body: string, options?: SpecOption): JsonObject;
+export declare function parseResponse(operation: "update_workflow" | "get_workflow", status: number, headers: HeadersInput | null | undefined, body: string, options?: ResponseOptions): WorkflowResponse;
+export declare function parseResponse(operation: "create_run", status: number, headers: HeadersInput | null | undefined, body: string, options?: ResponseOptions): RunResponse;
+export declare function parseResponse(operation: string, status: number, headers: HeadersInput | null | undefined, body: string, options?: ResponseOptions): JsonObject;
 
 /** What happened on the attempt that failed (see {@link retryDelay}). */
 export interface RetryOptions {
@@ -426,9 +436,9 @@ export declare class CyberdeskKit {
    * of `operation`. A write whose headers have no `Idempotency-Key` is sent
    * once, never retried.
    */
-  send(request: Request, operation: "update_workflow" | "get_workflow"): Promise<WorkflowResponse>;
-  send(request: Request, operation: "create_run"): Promise<RunResponse>;
-  send(request: Request, operation: Operation): Promise<JsonObject>;
+  send(request: Request, operation: "update_workflow" | "get_workflow", decode?: ResponseOptions): Promise<WorkflowResponse>;
+  send(request: Request, operation: "create_run", decode?: ResponseOptions): Promise<RunResponse>;
+  send(request: Request, operation: Operation, decode?: ResponseOptions): Promise<JsonObject>;
 }
 
 // ------------------------------------------------------------ payloads --

@@ -108,7 +108,8 @@ const OPERATIONS = {
   preflight_run: (i) => kit.preflightRun(i.run, i.workflow, withSpec(i, pick(i, CONTEXT))),
   diff_workflow_update: (i) => kit.diffWorkflowUpdate(i.current, i.desired),
   apply_workflow_update: (i) => kit.applyWorkflowUpdate(i.current, i.update),
-  parse_response: (i) => kit.parseResponse(i.operation, i.status, i.headers, i.body, withSpec(i, {})),
+  parse_response: (i) =>
+    kit.parseResponse(i.operation, i.status, i.headers, i.body, withSpec(i, pick(i, [["sensitive_input_values", "sensitiveInputValues"]]))),
   retry_delay: (i) =>
     kit.retryDelay(
       i.attempt,

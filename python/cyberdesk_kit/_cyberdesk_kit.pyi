@@ -135,10 +135,14 @@ def parse_response(
     body: Union[str, bytes],
     *,
     spec: Optional[Spec] = None,
+    sensitive_input_values: Optional[Mapping[str, _Json]] = None,
 ) -> Dict[str, Any]:
     """The decoded body of a 2xx response to ``"update_workflow"``,
     ``"get_workflow"`` or ``"create_run"``; raises
-    :class:`~cyberdesk_kit.ApiError` for anything else."""
+    :class:`~cyberdesk_kit.ApiError` for anything else. With
+    ``sensitive_input_values`` (what the request sent), any of those values
+    (4 characters or more) that the server echoed into the error is
+    replaced by ``[redacted]``."""
 
 def retry_delay(
     attempt: int,

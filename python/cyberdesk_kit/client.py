@@ -127,7 +127,10 @@ class Client:
             req = build_run_create(run, idempotency_key=idempotency_key)
         else:
             req = build_run_create(run, workflow=workflow, idempotency_key=idempotency_key)
-        return cast(RunResponse, self._send(req, "create_run"))
+        # A server that echoes a sensitive value in its error text gets it
+        # masked in the ApiError: the core masks what the run sent.
+        sensitive = run.get("sensitive_input_values") if isinstance(run, Mapping) else None
+        return cast(RunResponse, self._send(req, "create_run", sensitive))
 
     def get_workflow(self, workflow_id: str) -> WorkflowResponse:
         """``GET /v1/workflows/{workflow_id}``."""
@@ -136,7 +139,7 @@ class Client:
 
     # -- transport ----------------------------------------------------------
 
-    def _send(self, req: Request, operation: str) -> Dict[str, Any]:
+    def _send(self, req: Request, operation: str, sensitive: Any = None) -> Dict[str, Any]:
         method = req["method"]
         url = self.base_url + req["path"]
         data = req["body"].encode("utf-8") if method != "GET" else None
@@ -165,7 +168,7 @@ class Client:
                 )
             else:
                 if 200 <= status < 300:
-                    return parse_response(operation, status, resp_headers, body)
+                    return parse_response(operation, status, resp_headers, body, sensitive_input_values=sensitive)
                 delay = retry_delay(
                     attempt,
                     method=method,
@@ -177,7 +180,7 @@ class Client:
                 )
                 if delay is None:
                     # Raises ApiError (a 422's detail decoded).
-                    return parse_response(operation, status, resp_headers, body)
+                    return parse_response(operation, status, resp_headers, body, sensitive_input_values=sensitive)
                 logger.debug(
                     "%s %s answered %d; retry %d in %.2fs",
                     method, req["path"], status, attempt + 1, delay,

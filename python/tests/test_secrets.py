@@ -276,8 +276,6 @@ def test_client_paths_hold_no_sensitive_values(api: FakeApi, caplog: pytest.LogC
     assert all(CANARY in r.body.decode() for r in api.requests)  # the wire does carry it
 
 
-@pytest.mark.xfail(strict=True, reason="a server that echoes a sensitive value in its error text: parse_response "
-                   "drops `input` but cannot know the value elsewhere; see bench/python/CORE-REQUESTS.md")
 @pytest.mark.parametrize(
     "status,body",
     [

@@ -103,7 +103,9 @@ def _call(op: str, inp: Dict[str, Any]) -> Any:
     if op == "apply_workflow_update":
         return kit.apply_workflow_update(inp["current"], inp["update"])
     if op == "parse_response":
-        return kit.parse_response(inp["operation"], inp["status"], inp.get("headers"), inp["body"])
+        return kit.parse_response(
+            inp["operation"], inp["status"], inp.get("headers"), inp["body"], **pick("sensitive_input_values")
+        )
     if op == "retry_delay":
         return kit.retry_delay(
             inp["attempt"],

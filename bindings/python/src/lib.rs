@@ -343,7 +343,10 @@ fn body_arg(obj: &Bound<'_, PyAny>) -> Result<Vec<u8>, KitError> {
 
 /// Decodes a response of `operation`; raises ApiError for a non-2xx.
 #[pyfunction]
-#[pyo3(signature = (operation, status, headers, body, *, spec = None))]
+#[pyo3(
+    signature = (operation, status, headers, body, *, spec = None, sensitive_input_values = Arg::Absent),
+    text_signature = "(operation, status, headers, body, *, spec=None, sensitive_input_values=None)"
+)]
 fn parse_response<'py>(
     py: Python<'py>,
     operation: &Bound<'py, PyAny>,
@@ -351,16 +354,29 @@ fn parse_response<'py>(
     headers: Option<&Bound<'py, PyAny>>,
     body: &Bound<'py, PyAny>,
     spec: Option<&Bound<'py, PyAny>>,
+    sensitive_input_values: Arg<'py>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let operation = str_arg(operation, "operation").py(py)?;
     let status = int_arg(status, "status", 0, i64::from(u16::MAX)).py(py)?;
     let status = u16::try_from(status).unwrap_or(0);
     let headers = headers_arg(headers, "headers").py(py)?;
     let body = body_arg(body).py(py)?;
+    let sensitive = sensitive_input_values
+        .to_value("sensitive_input_values")
+        .py(py)?;
     let spec = spec_arg(spec).py(py)?;
     let spec = inner(spec.as_ref());
     let value = py
-        .detach(|| cyberdesk_kit::parse_response_bytes(spec, &operation, status, &headers, &body))
+        .detach(|| {
+            cyberdesk_kit::parse_response_bytes(
+                spec,
+                &operation,
+                status,
+                &headers,
+                &body,
+                sensitive.as_ref(),
+            )
+        })
         .py(py)?;
     convert::to_py(py, &value)
 }

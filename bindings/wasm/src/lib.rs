@@ -117,8 +117,16 @@ impl WasmSpec {
         status: u16,
         headers: &str,
         body: &str,
+        sensitive: Option<String>,
     ) -> JsResult<String> {
-        parse_response_impl(operation, status, headers, body, Some(&self.inner))
+        parse_response_impl(
+            operation,
+            status,
+            headers,
+            body,
+            sensitive,
+            Some(&self.inner),
+        )
     }
 }
 
@@ -242,11 +250,23 @@ fn parse_response_impl(
     status: u16,
     headers: &str,
     body: &str,
+    sensitive: Option<String>,
     spec: Option<&Spec>,
 ) -> JsResult<String> {
     finish((|| {
         let headers = convert::headers(headers)?;
-        cyberdesk_kit::parse_response_with(spec, operation, status, &headers, body)
+        let sensitive = sensitive
+            .as_deref()
+            .map(cyberdesk_kit::parse_json)
+            .transpose()?;
+        cyberdesk_kit::parse_response_bytes(
+            spec,
+            operation,
+            status,
+            &headers,
+            body.as_bytes(),
+            sensitive.as_ref(),
+        )
     })())
 }
 
@@ -345,8 +365,14 @@ pub fn preflight_run(
 
 /// `parse_response`; `headers` is a JSON list of `[name, value]` pairs.
 #[wasm_bindgen(js_name = parseResponse)]
-pub fn parse_response(operation: &str, status: u16, headers: &str, body: &str) -> JsResult<String> {
-    parse_response_impl(operation, status, headers, body, None)
+pub fn parse_response(
+    operation: &str,
+    status: u16,
+    headers: &str,
+    body: &str,
+    sensitive: Option<String>,
+) -> JsResult<String> {
+    parse_response_impl(operation, status, headers, body, sensitive, None)
 }
 
 /// `new_idempotency_key`.

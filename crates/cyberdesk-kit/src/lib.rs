@@ -65,7 +65,10 @@ pub use request::{
     build_get_workflow, build_run_create, build_workflow_update, new_idempotency_key, Method,
     Request, RunOptions, UpdateOptions,
 };
-pub use response::{parse_response, parse_response_bytes, parse_response_with, Operation};
+pub use response::{
+    mask_secrets, parse_response, parse_response_bytes, parse_response_with, Operation,
+    MIN_MASKED_LEN,
+};
 pub use retry::{
     is_retryable, retry_delay, RetryInput, DEFAULT_MAX_RETRIES, INITIAL_DELAY, MAX_DELAY,
     MAX_RETRY_AFTER,

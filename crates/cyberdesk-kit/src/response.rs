@@ -103,11 +103,104 @@ pub fn parse_response(
     parse_response_with(None, operation, status, headers, body)
 }
 
+/// The shortest sensitive value [`mask_secrets`] replaces: shorter ones
+/// can't be told apart from ordinary words and numbers in a message.
+pub const MIN_MASKED_LEN: usize = 4;
+
+fn secret_texts(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) if s.chars().count() >= MIN_MASKED_LEN => out.push(s.clone()),
+        Value::Number(n) if n.to_string().len() >= MIN_MASKED_LEN => out.push(n.to_string()),
+        Value::Array(items) => items.iter().for_each(|x| secret_texts(x, out)),
+        Value::Object(m) => m.values().for_each(|x| secret_texts(x, out)),
+        _ => {}
+    }
+}
+
+fn mask_text(text: &mut String, secrets: &[String]) {
+    for s in secrets {
+        if text.contains(s.as_str()) {
+            *text = text.replace(s.as_str(), "[redacted]");
+        }
+    }
+}
+
+fn mask_value(v: &mut Value, secrets: &[String]) {
+    match v {
+        Value::String(s) => mask_text(s, secrets),
+        Value::Number(n) if secrets.contains(&n.to_string()) => {
+            *v = Value::String("[redacted]".into())
+        }
+        Value::Array(items) => items.iter_mut().for_each(|x| mask_value(x, secrets)),
+        Value::Object(m) => m.values_mut().for_each(|x| mask_value(x, secrets)),
+        _ => {}
+    }
+}
+
+/// Replaces, in an API error, every value of `sensitive` (the request's
+/// `sensitive_input_values`, nested allowed) that a server echoed into its
+/// message, a `msg` or a `ctx`, by `[redacted]`. Values shorter than
+/// [`MIN_MASKED_LEN`] characters are left alone. The core can't know a
+/// secret otherwise: the clients pass what they sent.
+pub fn mask_secrets(err: KitError, sensitive: &Value) -> KitError {
+    let mut secrets = Vec::new();
+    secret_texts(sensitive, &mut secrets);
+    if secrets.is_empty() {
+        return err;
+    }
+    // Longest first, so a secret containing another is masked whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    match err {
+        KitError::Api {
+            status,
+            mut message,
+            mut errors,
+        } => {
+            mask_text(&mut message, &secrets);
+            for e in &mut errors {
+                mask_text(&mut e.msg, &secrets);
+                for l in &mut e.loc {
+                    if let LocItem::Key(k) = l {
+                        mask_text(k, &secrets);
+                    }
+                }
+                if let Some(ctx) = &mut e.ctx {
+                    ctx.values_mut().for_each(|x| mask_value(x, &secrets));
+                }
+            }
+            KitError::Api {
+                status,
+                message,
+                errors,
+            }
+        }
+        other => other,
+    }
+}
+
 /// [`parse_response_with`] for a body read off the wire as bytes: a 2xx
 /// body that is not UTF-8 is an `invalid_response`; an error body is read
 /// as well as it can be (invalid sequences replaced), since the status
 /// already says what happened.
+///
+/// With `sensitive` (what the request sent as `sensitive_input_values`),
+/// an API error is passed through [`mask_secrets`].
 pub fn parse_response_bytes(
+    spec: Option<&Spec>,
+    operation: &str,
+    status: u16,
+    headers: &[(String, String)],
+    body: &[u8],
+    sensitive: Option<&Value>,
+) -> Result<Value> {
+    let r = parse_bytes(spec, operation, status, headers, body);
+    match (r, sensitive) {
+        (Err(e), Some(s)) => Err(mask_secrets(e, s)),
+        (r, _) => r,
+    }
+}
+
+fn parse_bytes(
     spec: Option<&Spec>,
     operation: &str,
     status: u16,

@@ -664,14 +664,16 @@ fn catalogue() -> Vec<(&'static str, Want, Check)> {
             "non-UTF-8 200",
             Code(ErrorCode::InvalidResponse),
             Box::new(|| {
-                kit::parse_response_bytes(None, "create_run", 200, &[], &[0xff, 0xfe]).map(|_| true)
+                kit::parse_response_bytes(None, "create_run", 200, &[], &[0xff, 0xfe], None)
+                    .map(|_| true)
             }),
         ),
         (
             "non-UTF-8 500",
             Code(ErrorCode::Api),
             Box::new(|| {
-                kit::parse_response_bytes(None, "create_run", 500, &[], &[0xff, b'{']).map(|_| true)
+                kit::parse_response_bytes(None, "create_run", 500, &[], &[0xff, b'{'], None)
+                    .map(|_| true)
             }),
         ),
         (

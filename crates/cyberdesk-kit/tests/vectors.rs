@@ -136,11 +136,13 @@ fn run(op: &str, input: &Map<String, Value>, unit: Offsets) -> Outcome {
             }),
         "diff_workflow_update" => kit::diff_workflow_update(&input["current"], &input["desired"]),
         "apply_workflow_update" => kit::apply_workflow_update(&input["current"], &input["update"]),
-        "parse_response" => kit::parse_response(
+        "parse_response" => kit::parse_response_bytes(
+            None,
             s("operation").unwrap(),
             get("status").and_then(Value::as_u64).unwrap() as u16,
             &headers(get("headers")),
-            s("body").unwrap(),
+            s("body").unwrap().as_bytes(),
+            get("sensitive_input_values"),
         ),
         "retry_delay" => {
             let hs = headers(get("headers"));
