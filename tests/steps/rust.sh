@@ -8,4 +8,5 @@ cargo fmt --all -- --check
 cargo clippy -p cyberdesk-kit --all-targets -- -D warnings
 cargo clippy -p cyberdesk-kit --target wasm32-unknown-unknown -- -D warnings
 cargo test -p cyberdesk-kit
+RUSTDOCFLAGS="-D warnings" cargo doc -q -p cyberdesk-kit --no-deps
 cargo run -q -p cyberdesk-kit --example demo >/dev/null
