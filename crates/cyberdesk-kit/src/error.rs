@@ -246,6 +246,36 @@ impl Issue {
     }
 }
 
+/// The most issues of one code an operation lists; past it, one more issue
+/// of that code says how many were left out. A prompt with 100,000 unused
+/// inputs gives 101 issues, not 100,000.
+pub const MAX_ISSUES_PER_CODE: usize = 100;
+
+/// Keeps the first [`MAX_ISSUES_PER_CODE`] issues of each code, in order,
+/// and appends one summary issue per code that had more.
+pub fn cap_issues(issues: Vec<Issue>) -> Vec<Issue> {
+    let mut counts: std::collections::HashMap<IssueCode, usize> = std::collections::HashMap::new();
+    let mut kept = Vec::with_capacity(issues.len().min(4 * MAX_ISSUES_PER_CODE));
+    let mut order: Vec<IssueCode> = Vec::new();
+    for issue in issues {
+        let n = counts.entry(issue.code).or_insert(0);
+        *n += 1;
+        if *n <= MAX_ISSUES_PER_CODE {
+            kept.push(issue);
+        } else if *n == MAX_ISSUES_PER_CODE + 1 {
+            order.push(issue.code);
+        }
+    }
+    for code in order {
+        let left_out = counts.get(&code).copied().unwrap_or(0) - MAX_ISSUES_PER_CODE;
+        kept.push(Issue::new(
+            code,
+            format!("{left_out} more {} issue(s) are not listed (only the first {MAX_ISSUES_PER_CODE} of a code are)", code.as_str()),
+        ));
+    }
+    kept
+}
+
 /// What an operation returns instead of a result.
 #[derive(Clone, Debug, PartialEq)]
 pub enum KitError {

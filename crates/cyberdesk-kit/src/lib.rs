@@ -51,7 +51,8 @@ mod validate;
 
 pub use diff::{apply_workflow_update, diff_workflow_update};
 pub use error::{
-    ErrorCode, Issue, IssueCode, KitError, LocItem, Result, Severity, ValidationError,
+    cap_issues, ErrorCode, Issue, IssueCode, KitError, LocItem, Result, Severity, ValidationError,
+    MAX_ISSUES_PER_CODE,
 };
 pub use json::{check_depth, parse_json, to_compact, MAX_DEPTH, MAX_JSON_BYTES};
 pub use preflight::{

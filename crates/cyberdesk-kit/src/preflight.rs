@@ -198,7 +198,7 @@ pub fn preflight_run_with(
         prompt_source: source,
         resolved_prompt: resolution.text,
         variables: resolution.variables,
-        issues,
+        issues: crate::error::cap_issues(issues),
     })
 }
 

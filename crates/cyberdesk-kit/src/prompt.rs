@@ -628,7 +628,7 @@ pub fn resolve_prompt_with(
     Ok(Resolution {
         text: out,
         variables: vars,
-        issues: malformed,
+        issues: crate::error::cap_issues(malformed),
     })
 }
 

@@ -389,7 +389,7 @@ fn finish(
         headers,
         body,
         idempotency_key: key,
-        warnings,
+        warnings: crate::error::cap_issues(warnings),
     })
 }
 
