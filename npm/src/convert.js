@@ -14,7 +14,7 @@
 // Each property is read once, so a getter can't make the check and the
 // payload disagree.
 
-import { hostError } from "./errors.js";
+import { hostError, KitError } from "./errors.js";
 
 /** The deepest nesting any value may have (the core's `MAX_DEPTH`). */
 export const MAX_DEPTH = 128;
@@ -71,7 +71,17 @@ function isPlainObject(v) {
  */
 export function toJson(value, name) {
   const w = new Writer(name);
-  w.write(value, 1);
+  try {
+    w.write(value, 1);
+  } catch (e) {
+    if (e instanceof KitError) throw e;
+    // The caller's own getter, Proxy trap or toJSON threw: still a coded
+    // error (its message is not copied: it may hold anything); the
+    // original stays reachable as `cause`.
+    const err = hostError("unsupported_value", `reading ${w.path()} threw ${e?.name ?? typeof e}`);
+    err.cause = e;
+    throw err;
+  }
   return w.out;
 }
 

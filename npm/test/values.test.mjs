@@ -214,3 +214,21 @@ test("error and issue codes: the package's lists are the core's", () => {
   assert.equal(new Set(codes).size, codes.length);
   assert.ok(kit.issueCodes().includes("unknown_field"));
 });
+
+test("a caller's throwing getter or Proxy trap becomes a coded KitError", () => {
+  const trap = new Proxy({}, { ownKeys() { throw new TypeError("CANARY-TRAP-1"); } });
+  const getter = { get name() { throw new Error("CANARY-GETTER-2"); } };
+  for (const [value, original] of [[trap, "CANARY-TRAP-1"], [getter, "CANARY-GETTER-2"]]) {
+    let caught;
+    try {
+      kit.validate("WorkflowUpdate", value);
+    } catch (e) {
+      caught = e;
+    }
+    assert.ok(caught instanceof kit.KitError);
+    assert.equal(caught.code, "unsupported_value");
+    assert.ok(!caught.message.includes(original), "the caller's message is not copied");
+    assert.equal(caught.cause.message, original, "the original stays reachable");
+  }
+  assert.deepEqual(kit.validate("WorkflowUpdate", { name: "ok" }), []);
+});
