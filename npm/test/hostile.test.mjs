@@ -62,7 +62,7 @@ const userError = new Error("thrown by the caller's own getter");
  *   {error: type}     run returns validation errors with that type
  *   {warning: code}   run returns a Request whose `warnings` has that code
  *   {value: v}        run returns v (deepEqual)
- *   {rethrows: e}     run throws exactly e (the caller's own exception)
+ *   {wraps: e}        run throws a KitError unsupported_value whose cause is e (the caller's own exception)
  */
 const CASES = [
   // wrong argument types: refused, never coerced
@@ -234,9 +234,9 @@ const CASES = [
   ["response: Retry-After 1e308", { value: 0.5 }, () => kit.retryDelay(0, { method: "GET", status: 503, jitter: 0, headers: { "Retry-After": "1e308" } })],
   ["response: Retry-After garbage", { value: 0.5 }, () => kit.retryDelay(0, { method: "GET", status: 503, jitter: 0, headers: { "Retry-After": "soon\u0000" } })],
 
-  // the caller's own code throwing mid-conversion: rethrown as is
-  ["a getter that throws", { rethrows: userError }, () => kit.resolvePrompt("{a}", { get a() { throw userError; } })],
-  ["a Proxy whose ownKeys throws", { rethrows: userError }, () => kit.buildWorkflowUpdate(ID, new Proxy({}, { ownKeys() { throw userError; } }))],
+  // the caller's own code throwing mid-conversion: a coded error, the original as its cause
+  ["a getter that throws", { wraps: userError }, () => kit.resolvePrompt("{a}", { get a() { throw userError; } })],
+  ["a Proxy whose ownKeys throws", { wraps: userError }, () => kit.buildWorkflowUpdate(ID, new Proxy({}, { ownKeys() { throw userError; } }))],
 ];
 
 const timings = [];
@@ -263,8 +263,10 @@ for (const [name, expected, run, opts = {}] of CASES) {
       assert.equal(error.code, expected, error.message);
       assert.equal(error.name, "KitError");
       assert.equal(typeof error.message, "string");
-    } else if ("rethrows" in expected) {
-      assert.equal(error, expected.rethrows);
+    } else if ("wraps" in expected) {
+      assert.ok(error instanceof kit.KitError, `not a KitError: ${error && error.stack}`);
+      assert.equal(error.code, "unsupported_value");
+      assert.equal(error.cause, expected.wraps);
     } else {
       if (error !== undefined) throw error;
       if ("value" in expected) assert.deepEqual(result, expected.value);
