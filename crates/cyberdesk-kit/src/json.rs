@@ -92,6 +92,22 @@ pub(crate) fn write_compact<T: serde::Serialize + ?Sized>(value: &T) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// An optional argument that must be an object: `None` when absent or
+/// null, an `invalid_argument` error for any other type.
+pub(crate) fn object_arg<'v>(
+    v: Option<&'v Value>,
+    name: &str,
+) -> Result<Option<&'v serde_json::Map<String, Value>>> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(m)) => Ok(Some(m)),
+        Some(other) => Err(KitError::invalid_argument(format!(
+            "{name} must be an object (a mapping of names to values), not {}",
+            type_name(other)
+        ))),
+    }
+}
+
 /// The JSON type name of a value, for messages.
 pub fn type_name(value: &Value) -> &'static str {
     match value {

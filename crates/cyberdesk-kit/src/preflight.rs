@@ -46,17 +46,6 @@ pub struct RunContext<'a> {
     pub spec: Option<&'a Spec>,
 }
 
-fn object_arg<'v>(v: Option<&'v Value>, name: &str) -> Result<Option<&'v Map<String, Value>>> {
-    match v {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Object(m)) => Ok(Some(m)),
-        Some(other) => Err(KitError::invalid_argument(format!(
-            "{name} must be an object, not {}",
-            crate::json::type_name(other)
-        ))),
-    }
-}
-
 /// Omitted, null or blank: lets a lower-precedence source fill the key.
 fn is_blank(v: &Value) -> bool {
     match v {
@@ -155,12 +144,12 @@ pub fn preflight_run_with(
     let field = |k: &str| run_obj.get(k).and_then(Value::as_object);
     let inputs = merge_inputs(&[
         field("input_values"),
-        object_arg(ctx.machine_parameters, "machine_parameters")?,
-        object_arg(ctx.pool_parameters, "pool_parameters")?,
+        crate::json::object_arg(ctx.machine_parameters, "machine_parameters")?,
+        crate::json::object_arg(ctx.pool_parameters, "pool_parameters")?,
     ]);
     let sensitive = merge_inputs(&[
         field("sensitive_input_values"),
-        object_arg(
+        crate::json::object_arg(
             ctx.machine_sensitive_parameters,
             "machine_sensitive_parameters",
         )?,

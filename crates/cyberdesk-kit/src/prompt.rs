@@ -456,20 +456,6 @@ pub fn render_value(v: &Value) -> String {
     }
 }
 
-fn object_arg<'v>(
-    v: Option<&'v Value>,
-    name: &str,
-) -> Result<Option<&'v serde_json::Map<String, Value>>> {
-    match v {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Object(m)) => Ok(Some(m)),
-        Some(other) => Err(KitError::invalid_argument(format!(
-            "{name} must be an object (a mapping of names to values), not {}",
-            crate::json::type_name(other)
-        ))),
-    }
-}
-
 /// Resolves a prompt the way Cyberdesk does, with byte offsets.
 pub fn resolve_prompt(
     text: &str,
@@ -490,8 +476,8 @@ pub fn resolve_prompt_with(
     for v in [input_values, sensitive_input_values].into_iter().flatten() {
         crate::json::check_depth(v)?;
     }
-    let inputs = object_arg(input_values, "input_values")?;
-    let sensitive = object_arg(sensitive_input_values, "sensitive_input_values")?;
+    let inputs = crate::json::object_arg(input_values, "input_values")?;
+    let sensitive = crate::json::object_arg(sensitive_input_values, "sensitive_input_values")?;
     let Parsed {
         pieces,
         mut vars,
