@@ -17,6 +17,16 @@ const U32 = 0xffffffff;
 
 const parse = (text) => JSON.parse(text);
 
+// The option names each operation takes: any other key is refused
+// (`invalid_argument`, with the closest of these named by the core).
+const SPEC_ONLY = ["spec"];
+const UPDATE_OPTIONS = ["idempotencyKey", "spec"];
+const RUN_CONTEXT = ["machineParameters", "machineSensitiveParameters", "poolParameters"];
+const RUN_OPTIONS = ["workflow", "idempotencyKey", ...RUN_CONTEXT, "spec"];
+const PREFLIGHT_OPTIONS = [...RUN_CONTEXT, "spec"];
+const RESPONSE_OPTIONS = ["spec", "sensitiveInputValues"];
+const RETRY_OPTIONS = ["method", "status", "headers", "networkError", "hasIdempotencyKey", "maxRetries", "now", "jitter"];
+
 /**
  * An OpenAPI document loaded at run time. Give it as `{spec}` to validate
  * against it instead of the embedded document.
@@ -96,7 +106,7 @@ export function resolvePrompt(text, inputValues, sensitiveInputValues) {
 /** Validates a payload against a component schema; `[]` when valid. */
 export function validate(schemaName, payload, options) {
   ensureReady();
-  const opts = c.options(options, "options");
+  const opts = c.options(options, "options", "validate", SPEC_ONLY);
   const name = c.str(schemaName, "schemaName");
   const body = c.toJson(payload, "payload");
   const t = target(opts);
@@ -106,7 +116,7 @@ export function validate(schemaName, payload, options) {
 /** The PATCH /v1/workflows/{id} request for `update`. */
 export function buildWorkflowUpdate(workflowId, update, options) {
   ensureReady();
-  const opts = c.options(options, "options");
+  const opts = c.options(options, "options", "buildWorkflowUpdate", UPDATE_OPTIONS);
   const id = c.str(workflowId, "workflowId");
   const body = c.toJson(update, "update");
   const key = c.optStr(opts.idempotencyKey, "idempotencyKey");
@@ -148,7 +158,7 @@ function runContext(opts) {
 /** The POST /v1/runs request for `run` (preflighted when `workflow` is given). */
 export function buildRunCreate(run, options) {
   ensureReady();
-  const opts = c.options(options, "options");
+  const opts = c.options(options, "options", "buildRunCreate", RUN_OPTIONS);
   const body = c.toJson(run, "run");
   const workflow = c.optJson(opts.workflow, "workflow");
   const key = c.optStr(opts.idempotencyKey, "idempotencyKey");
@@ -160,7 +170,7 @@ export function buildRunCreate(run, options) {
 /** What a run will do, before it is sent. */
 export function preflightRun(run, workflow, options) {
   ensureReady();
-  const opts = c.options(options, "options");
+  const opts = c.options(options, "options", "preflightRun", PREFLIGHT_OPTIONS);
   const body = c.toJson(run, "run");
   const wf = c.toJson(workflow, "workflow");
   const [mp, msp, pp] = runContext(opts);
@@ -171,7 +181,7 @@ export function preflightRun(run, workflow, options) {
 /** Decodes a response; throws `KitError` (`api_error`) for a non-2xx. */
 export function parseResponse(operation, status, headers, body, options) {
   ensureReady();
-  const opts = c.options(options, "options");
+  const opts = c.options(options, "options", "parseResponse", RESPONSE_OPTIONS);
   const op = c.str(operation, "operation");
   const st = c.int(status, "status", 0, U16);
   const hs = c.headers(headers, "headers");
@@ -185,7 +195,7 @@ export function parseResponse(operation, status, headers, body, options) {
 export function retryDelay(attempt, options) {
   ensureReady();
   const a = c.int(attempt, "attempt", 0, U32);
-  const o = c.options(options, "options");
+  const o = c.options(options, "options", "retryDelay", RETRY_OPTIONS);
   const method = c.str(o.method, "method");
   const status = c.optInt(o.status, "status", 0, U16);
   const hs = c.headers(o.headers, "headers");

@@ -4,8 +4,10 @@
 
 import { buildGetWorkflow, buildRunCreate, buildWorkflowUpdate, parseResponse, retryDelay } from "./api.js";
 import { KitError } from "./errors.js";
+import * as c from "./convert.js";
 
 const DEFAULT_BASE_URL = "https://api.cyberdesk.io";
+const CLIENT_OPTIONS = ["apiKey", "baseUrl", "fetch", "maxRetries", "timeout"];
 
 function argError(message) {
   return new KitError("invalid_argument", `invalid argument: ${message}`);
@@ -39,6 +41,7 @@ export class CyberdeskKit {
   constructor(options) {
     const o = options ?? {};
     if (typeof o !== "object") throw argError("options must be an object");
+    c.options(o, "options", "CyberdeskKit", CLIENT_OPTIONS);
     const { apiKey, baseUrl = DEFAULT_BASE_URL, fetch, maxRetries = 2, timeout = 30 } = o;
     if (typeof apiKey !== "string" || apiKey.length === 0 || /[\r\n]/.test(apiKey)) {
       throw argError("apiKey must be a non-empty string without line breaks");

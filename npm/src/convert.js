@@ -15,6 +15,9 @@
 // payload disagree.
 
 import { hostError, KitError } from "./errors.js";
+import { invoke } from "./call.js";
+import { ensureReady } from "./state.js";
+import * as raw from "./wasm/cyberdesk_kit_wasm.js";
 
 /** The deepest nesting any value may have (the core's `MAX_DEPTH`). */
 export const MAX_DEPTH = 128;
@@ -222,10 +225,29 @@ export function bool(value, name) {
 }
 
 /** An options object: `undefined`/`null` = none; anything but a plain object is refused. */
-export function options(value, name) {
+export function options(value, name, fn, known) {
   if (value === undefined || value === null) return {};
   if (typeof value !== "object" || Array.isArray(value)) {
     throw hostError("invalid_argument", `${name} must be an object, not ${typeName(value)}`);
+  }
+  if (known !== undefined) {
+    // A misspelt or misplaced key must not be ignored in silence (the option
+    // it meant would be skipped): the core refuses it, naming the closest
+    // known option. Only a key outside `known` pays for the crossing.
+    let keys;
+    try {
+      keys = Object.keys(value);
+    } catch (e) {
+      const err = hostError("unsupported_value", `reading the keys of ${name} threw ${e?.name ?? typeof e}`);
+      err.cause = e;
+      throw err;
+    }
+    for (const k of keys) {
+      if (!known.includes(k)) {
+        ensureReady();
+        invoke(() => raw.checkOptionNames(fn, keys.map((key) => (wellFormed(key) ? key : "\uFFFD")), known));
+      }
+    }
   }
   return value;
 }

@@ -387,6 +387,15 @@ pub fn error_codes() -> String {
     convert::error_codes()
 }
 
+/// Refuses an options object with a key `function` does not take
+/// (`cyberdesk_kit::check_option_names`); `given` and `known` are the names.
+#[wasm_bindgen(js_name = checkOptionNames)]
+pub fn check_option_names(function: &str, given: Vec<String>, known: Vec<String>) -> JsResult<()> {
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    cyberdesk_kit::check_option_names(function, given.iter().map(String::as_str), &known)
+        .map_err(|e| fail(&e))
+}
+
 /// Every issue code of the core, as a JSON list (for the drift test).
 #[wasm_bindgen(js_name = issueCodes)]
 pub fn issue_codes() -> String {

@@ -75,6 +75,7 @@ pub use retry::{
     MAX_RETRY_AFTER,
 };
 pub use schema::{Spec, EMBEDDED_SPEC};
+pub use suggest::check_option_names;
 pub use validate::{
     report as validation_report, validate, validate_json, validate_with, Report, UnknownField,
 };

@@ -1,4 +1,6 @@
-//! "Did you mean ...?" for unknown field names.
+//! "Did you mean ...?" for unknown field and option names.
+
+use crate::error::{KitError, Result};
 
 /// Optimal-string-alignment distance (Levenshtein plus adjacent swaps),
 /// over characters.
@@ -52,6 +54,42 @@ pub fn closest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Opti
     best.map(|(_, c)| c)
 }
 
+/// Checks the option names a host was given (a JavaScript options object,
+/// keyword arguments) against the ones `function` takes, so a misspelt or
+/// misplaced option is refused instead of ignored in silence.
+///
+/// `given` are the caller's keys in their order; `known` the names
+/// `function` accepts. The first unknown key is reported, with the closest
+/// known name when one is close enough to be what was meant (case and
+/// `-`/`_` ignored, so `idempotency_key` suggests `idempotencyKey`).
+///
+/// # Errors
+/// [`KitError::InvalidArgument`] (`invalid_argument`) naming `function`,
+/// the unknown key (cut to 64 characters) and the suggestion or, when none
+/// is close, every known name.
+pub fn check_option_names<'a>(
+    function: &str,
+    given: impl IntoIterator<Item = &'a str>,
+    known: &[&str],
+) -> Result<()> {
+    for key in given {
+        if known.contains(&key) {
+            continue;
+        }
+        let shown: String = key.chars().take(64).collect();
+        let cut = if shown.len() < key.len() { "..." } else { "" };
+        let hint = match closest(key, known.iter().copied()) {
+            Some(c) => format!("; did you mean `{c}`?"),
+            None if known.is_empty() => "; it takes no options".to_owned(),
+            None => format!("; it takes {}", known.join(", ")),
+        };
+        return Err(KitError::invalid_argument(format!(
+            "{function}: unknown option {shown:?}{cut}{hint}"
+        )));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +118,32 @@ mod tests {
         );
         assert_eq!(closest("zzz", fields.into_iter()), None);
         assert_eq!(distance("ab", "ba"), 1);
+    }
+
+    #[test]
+    fn unknown_options_name_the_closest() {
+        let known = ["workflow", "idempotencyKey", "spec"];
+        assert!(check_option_names("buildRunCreate", ["workflow", "spec"], &known).is_ok());
+        let e = check_option_names("buildRunCreate", ["workflow", "idempotency_key"], &known)
+            .unwrap_err();
+        assert_eq!(e.code().as_str(), "invalid_argument");
+        assert!(
+            e.message()
+                .contains("\"idempotency_key\"; did you mean `idempotencyKey`?"),
+            "{}",
+            e.message()
+        );
+        // A workflow passed where the options go: nothing is close, so every name is listed.
+        let e = check_option_names("buildRunCreate", ["main_prompt"], &known).unwrap_err();
+        assert!(
+            e.message().ends_with(
+                "unknown option \"main_prompt\"; it takes workflow, idempotencyKey, spec"
+            ),
+            "{}",
+            e.message()
+        );
+        let long = "x".repeat(500);
+        let e = check_option_names("f", [long.as_str()], &[]).unwrap_err();
+        assert!(e.message().len() < 140, "{}", e.message());
     }
 }
