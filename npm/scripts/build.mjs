@@ -5,6 +5,7 @@
 //   2. wasm-bindgen 0.2.130, `web` target once: one .wasm and one glue file
 //      serve every runtime; the entries differ only in how they hand the
 //      .wasm to the glue (read from disk, imported as a module, fetched);
+//      the glue's module check is patched to work across realms;
 //   3. the hand-written sources (src/*.js, src/index.d.ts) copied as they are;
 //   4. esbuild: the CommonJS entry for `require` in Node (dist/node.cjs);
 //   5. the size of wasm + glue, gzipped, against the 400 KB budget.
@@ -67,6 +68,23 @@ run("wasm-bindgen", [
   rawWasm,
 ]);
 const wasmFile = join(wasmDir, "cyberdesk_kit_wasm_bg.wasm");
+
+// The glue's `initSync` asks `module instanceof WebAssembly.Module`, which is
+// false for a module compiled in another JavaScript realm: Next.js's edge
+// sandbox (a `vm` context) hands over a module its host compiled, and the
+// glue would then try to compile it again from "bytes" and throw during
+// import. Ask the engine instead: every realm's modules carry the
+// `WebAssembly.Module` tag. Fails the build if wasm-bindgen changes the line.
+const glueFile = join(wasmDir, "cyberdesk_kit_wasm.js");
+const glue = readFileSync(glueFile, "utf8");
+const sameRealmCheck = "if (!(module instanceof WebAssembly.Module)) {";
+if (glue.split(sameRealmCheck).length !== 2) {
+  throw new Error(`the wasm-bindgen glue no longer has exactly one \`${sameRealmCheck}\`: update the cross-realm patch in build.mjs`);
+}
+writeFileSync(
+  glueFile,
+  glue.replace(sameRealmCheck, 'if (Object.prototype.toString.call(module) !== "[object WebAssembly.Module]") {'),
+);
 
 // Optional wasm-opt (not part of the default build: see README "Size").
 if (args.has("--wasm-opt")) {

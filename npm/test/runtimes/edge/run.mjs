@@ -54,20 +54,21 @@ const result = await esbuild.build({
 const code = result.outputFiles[0].text;
 console.log(`bundle: ${code.length} bytes; wasm modules: ${[...wasmFiles.values()].map((p) => basename(p)).join(", ") || "(none)"}`);
 
+// Host side, before any user code: compile the modules in the host's realm
+// and hand them to the VM, as Next.js's edge sandbox does (so
+// `instanceof WebAssembly.Module` is false inside the VM: the package must
+// not depend on it), then lock Wasm code generation the way the Edge
+// Runtime does.
 const runtime = new EdgeRuntime({
   extend(context) {
-    context.__edgeWasmBytes = Object.fromEntries([...wasmFiles].map(([n, p]) => [n, new Uint8Array(readFileSync(p))]));
+    context.__edgeWasmModules = Object.fromEntries([...wasmFiles].map(([n, p]) => [n, new WebAssembly.Module(readFileSync(p))]));
     return context;
   },
 });
-// Host side, before any user code: compile the modules in the VM's own
-// realm (so `instanceof WebAssembly.Module` holds there), then lock Wasm
-// code generation the way the Edge Runtime does.
 runtime.evaluate(`(() => {
   const W = WebAssembly, Module = W.Module, instantiate = W.instantiate.bind(W);
-  globalThis.__edgeWasmModules = {};
-  for (const [n, b] of Object.entries(globalThis.__edgeWasmBytes)) globalThis.__edgeWasmModules[n] = new Module(b);
-  delete globalThis.__edgeWasmBytes;
+  const isModule = (m) => Object.prototype.toString.call(m) === "[object WebAssembly.Module]";
+  if (Object.values(globalThis.__edgeWasmModules).some((m) => m instanceof Module)) throw new Error("the modules must come from the host's realm");
   const no = (what) => new EvalError(what + ": dynamic WASM code generation is not allowed in the Edge Runtime");
   function LockedModule() { throw no("new WebAssembly.Module"); }
   LockedModule.prototype = Module.prototype;
@@ -76,7 +77,7 @@ runtime.evaluate(`(() => {
   W.compile = () => Promise.reject(no("WebAssembly.compile"));
   W.compileStreaming = () => Promise.reject(no("WebAssembly.compileStreaming"));
   W.instantiateStreaming = () => Promise.reject(no("WebAssembly.instantiateStreaming"));
-  W.instantiate = (m, imports) => m instanceof Module ? instantiate(m, imports) : Promise.reject(no("WebAssembly.instantiate(bytes)"));
+  W.instantiate = (m, imports) => isModule(m) ? instantiate(m, imports) : Promise.reject(no("WebAssembly.instantiate(bytes)"));
 })()`);
 // The VM really refuses code generation (else this test could not fail).
 const probe = runtime.evaluate(`(() => {
