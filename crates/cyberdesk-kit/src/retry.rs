@@ -1,7 +1,7 @@
 //! The retry policy of the official SDKs (cyberdesk-facts §5), as a pure
 //! function: the host asks how long to wait, and does the waiting.
 
-use crate::formats::parse_http_date;
+use crate::formats::parse_http_date_at;
 
 /// Shortest computed backoff, in seconds.
 pub const INITIAL_DELAY: f64 = 0.5;
@@ -69,7 +69,8 @@ fn retry_after(input: &RetryInput<'_>) -> Option<f64> {
     if let Ok(secs) = v.parse::<f64>() {
         return Some(secs);
     }
-    Some(parse_http_date(v)? - input.now?)
+    let now = input.now?;
+    Some(parse_http_date_at(v, Some(now))? - now)
 }
 
 /// Seconds to wait before retry number `attempt + 1`, or `None` for "do

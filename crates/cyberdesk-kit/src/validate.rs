@@ -78,23 +78,39 @@ pub(crate) fn walk_component(
 ) -> Result<Report> {
     let id = spec.component(schema_name)?;
     crate::json::check_depth(payload)?;
-    report_node(
+    if payload.is_null() && root == "body" {
+        // FastAPI answers a required body sent as `null` with `missing`.
+        return Ok(Report {
+            errors: vec![ValidationError::new(
+                vec![LocItem::Key(root.to_owned())],
+                "missing",
+                "Field required",
+            )],
+            unknown_fields: Vec::new(),
+        });
+    }
+    report_node_in(
         spec,
         id,
         payload,
         vec![LocItem::Key(root.to_owned())],
         collect_unknown,
+        true,
     )
 }
 
-pub(crate) fn report_node(
+/// The walk of one node, as pydantic would (`pydantic`: the OpenAPI payloads and
+/// responses) or as JSON Schema says (a user's schema).
+fn report_node_in(
     spec: &Spec,
     id: NodeId,
     value: &Value,
     loc: Vec<LocItem>,
     collect_unknown: bool,
+    pydantic: bool,
 ) -> Result<Report> {
     let mut w = Walker {
+        pydantic,
         spec,
         prefix: loc,
         path: Vec::new(),
@@ -130,6 +146,10 @@ struct Walker<'a> {
     /// Per object being walked, its values in schema-property order (a
     /// stack shared by the nested objects, so one allocation serves all).
     slots: Vec<Option<&'a Value>>,
+    /// Verdicts as pydantic v2 gives them (the OpenAPI document's payloads
+    /// and responses): an enum is checked before the type, and `uuid` /
+    /// `date-time` follow pydantic's lax grammar. Otherwise JSON Schema's.
+    pydantic: bool,
 }
 
 /// Returned by a probing walk as soon as one error is found.
@@ -410,11 +430,13 @@ impl<'a> Walker<'a> {
     }
 
     fn keywords(&mut self, node: &'a Node, v: &'a Value, depth: usize) -> Flow {
-        if node.types != 0 && node.types & value_types(v) == 0 {
+        let type_ok = node.types == 0 || node.types & value_types(v) != 0;
+        // pydantic checks an enum's members whatever the input's type.
+        if !(type_ok || self.pydantic && node.enum_values.is_some()) {
             return self.type_error(node, v);
         }
         if let Some(values) = &node.enum_values {
-            if !values.contains(v) {
+            if !type_ok || !values.contains(v) {
                 let expected = expected_list(values);
                 let e = self
                     .err("enum", format!("Input should be {expected}"))
@@ -476,13 +498,31 @@ impl<'a> Walker<'a> {
         }
         match node.format {
             Format::Uuid => {
-                if let Some(why) = formats::uuid_problem(s) {
+                let why = if self.pydantic {
+                    formats::pydantic_uuid_problem(s)
+                } else {
+                    formats::uuid_problem(s)
+                };
+                if let Some(why) = why {
                     let e = self
                         .err(
                             "uuid_parsing",
                             format!("Input should be a valid UUID, {why}"),
                         )
                         .with_ctx("error", why);
+                    self.fail(e)?;
+                }
+            }
+            Format::DateTime if self.pydantic => {
+                if let Some(p) = formats::pydantic_datetime_problem(s) {
+                    let what = if p.kind == "datetime_parsing" {
+                        "datetime"
+                    } else {
+                        "datetime or date"
+                    };
+                    let e = self
+                        .err(p.kind, format!("Input should be a valid {what}, {}", p.why))
+                        .with_ctx("error", p.why);
                     self.fail(e)?;
                 }
             }
@@ -755,8 +795,15 @@ impl<'a> Walker<'a> {
                 // The key is not part of the payload's values: walk it in a
                 // walker of its own and take over what it reports.
                 let name = Value::String(key.clone());
-                let sub = report_node(self.spec, names, &name, self.loc_with(key), false)
-                    .map_err(Stop::Fatal)?;
+                let sub = report_node_in(
+                    self.spec,
+                    names,
+                    &name,
+                    self.loc_with(key),
+                    false,
+                    self.pydantic,
+                )
+                .map_err(Stop::Fatal)?;
                 for e in sub.errors {
                     self.fail(e)?;
                 }
