@@ -10,6 +10,13 @@
 #   workerd              a Worker served by workerd on 127.0.0.1, queried with fetch
 #   edge-runtime         Vercel's EdgeRuntime VM, code generation off
 #   browser              a Vite build opened in headless Chromium
+#   browser-esbuild,     the same page built with esbuild, Rollup, webpack 5,
+#   browser-rollup,        each following the npm README's recipe
+#   browser-webpack
+#   next-turbopack,      a Next.js App Router app (client page, Node route,
+#   next-webpack           Edge route; no next.config) built with `next build`
+#                          (Turbopack) / `next build --webpack`, served by
+#                          `next start`, page opened in headless Chromium
 #   pack-*               `npm pack` tarball installed into an empty project
 #
 # The runtimes see the package exactly as packed: the tarball is unpacked
@@ -18,7 +25,9 @@
 # Set-up is idempotent and done here: Debian's chromium (only if
 # /usr/bin/chromium is missing), the runtimes' npm packages (npm ci from
 # test/runtimes/package-lock.json), the package's own dev dependencies and
-# build.
+# build. The Next.js app is copied outside the repository (NEXT_APP_DIR,
+# default ~/.cache/cyberdesk-kit/next-app: one project, one lockfile, as a
+# user's app), where its node_modules stay between runs.
 #
 # Usage: npm/scripts/test-runtimes.sh [--skip-build] [--keep] [--only a,b,...]
 #   --skip-build   pack what npm/dist holds now instead of running `npm run build`
@@ -219,6 +228,25 @@ run_check bun 90 "$RT" -- "$BIN/bun" --no-install run-smoke.mjs
 run_check workerd 120 "$RT" -- node workerd/run.mjs "$WORK"
 run_check edge-runtime 120 "$RT" -- node edge/run.mjs "$WORK"
 run_check browser 240 "$RT" -- node browser/run.mjs "$WORK"
+run_check browser-esbuild 240 "$RT" -- node bundlers/run.mjs esbuild "$WORK"
+run_check browser-rollup 240 "$RT" -- node bundlers/run.mjs rollup "$WORK"
+run_check browser-webpack 240 "$RT" -- node bundlers/run.mjs webpack "$WORK"
+
+# Next.js: the app's sources are copied fresh each run; its node_modules are
+# kept (npm ci only when its lockfile changes), the package unpacked into it.
+NEXT_APP="${NEXT_APP_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cyberdesk-kit/next-app}"
+if wanted next-turbopack || wanted next-webpack; then
+  section "next.js app set-up"
+  mkdir -p "$NEXT_APP"
+  rm -rf "$NEXT_APP/app" "$NEXT_APP/lib" "$NEXT_APP/.next"
+  cp -R "$RT/next/app" "$RT/next/package.json" "$RT/next/package-lock.json" "$RT/next/tsconfig.json" "$NEXT_APP/"
+  npm_ci_once "$NEXT_APP"
+  rm -rf "$NEXT_APP/node_modules/cyberdesk-kit" && mkdir -p "$NEXT_APP/node_modules/cyberdesk-kit"
+  tar -xzf "$TGZ" -C "$NEXT_APP/node_modules/cyberdesk-kit" --strip-components=1 || setup_failed "unpacking $TGZ for Next.js"
+  echo "app in $NEXT_APP: next $(node -p 'require(process.argv[1]).version' "$NEXT_APP/node_modules/next/package.json")"
+fi
+run_plain next-turbopack 600 "$RT" -- node next/run.mjs turbopack "$NEXT_APP"
+run_plain next-webpack 600 "$RT" -- node next/run.mjs webpack "$NEXT_APP"
 
 # The packed tarball in a fresh, empty project: what `npm install` gives a user.
 CONSUMER="$WORK/consumer"

@@ -10,7 +10,6 @@ import { invoke } from "./call.js";
 import { currentEpoch, ensureReady } from "./state.js";
 
 export { KitError } from "./errors.js";
-export { CyberdeskKit } from "./client.js";
 
 const U16 = 0xffff;
 const U32 = 0xffffffff;

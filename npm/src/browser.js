@@ -7,6 +7,7 @@ import wbgInit from "./wasm/cyberdesk_kit_wasm.js";
 import { isReady, markReady } from "./state.js";
 
 export * from "./api.js";
+export { CyberdeskKit } from "./client.js";
 
 /**
  * Loads and instantiates the WebAssembly module. Call once; later calls

@@ -11,6 +11,7 @@ initSync({ module: wasmModule });
 markReady();
 
 export * from "./api.js";
+export { CyberdeskKit } from "./client.js";
 
 /** Nothing to do here: the module is ready on import. */
 export async function init() {}

@@ -19,6 +19,8 @@ initSync({ module: readFileSync(join(dir, "wasm", "cyberdesk_kit_wasm_bg.wasm"))
 markReady();
 
 export * from "./api.js";
+// Not re-exported by api.js: client.js imports api.js (no import circle).
+export { CyberdeskKit } from "./client.js";
 
 /** Nothing to do here: the module is ready on import. Kept so code written for the browser entry runs unchanged. */
 export async function init() {}

@@ -10,6 +10,7 @@ initSync({ module: wasmModule });
 markReady();
 
 export * from "./api.js";
+export { CyberdeskKit } from "./client.js";
 
 /** Nothing to do here: the module is ready on import. */
 export async function init() {}

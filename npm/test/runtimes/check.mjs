@@ -6,6 +6,7 @@
 // "SMOKE_RESULT " holds the JSON result. Prints every difference as
 // `path: expected X, got Y` and exits 1 when there is any (or no result).
 import { readFileSync } from "node:fs";
+import { differences } from "./lib/util.mjs";
 
 const expected = JSON.parse(readFileSync(new URL("./expected.json", import.meta.url), "utf8"));
 const log = readFileSync(process.argv[2], "utf8");
@@ -22,24 +23,6 @@ try {
   process.exit(1);
 }
 
-const diffs = [];
-const show = (v) => (v === undefined ? "(absent)" : JSON.stringify(v));
-function compare(exp, act, path) {
-  if (exp !== null && typeof exp === "object") {
-    if (act === null || typeof act !== "object" || Array.isArray(exp) !== Array.isArray(act)) {
-      diffs.push(`${path}: expected ${show(exp)}, got ${show(act)}`);
-      return;
-    }
-    if (Array.isArray(exp) && exp.length !== act.length) {
-      diffs.push(`${path}: expected ${exp.length} items ${show(exp)}, got ${act.length} ${show(act)}`);
-      return;
-    }
-    const keys = new Set([...Object.keys(exp), ...Object.keys(act)]);
-    for (const k of keys) compare(exp[k], act[k], Array.isArray(exp) ? `${path}[${k}]` : `${path}.${k}`);
-    return;
-  }
-  if (exp !== act) diffs.push(`${path}: expected ${show(exp)}, got ${show(act)}`);
-}
-compare(expected, actual, "result");
+const diffs = differences(expected, actual);
 for (const d of diffs) console.log(`  ${d}`);
 process.exit(diffs.length ? 1 : 0);

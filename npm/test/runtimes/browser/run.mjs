@@ -3,17 +3,14 @@
 // Chromium through playwright-core and reads the result from the page.
 //
 //   node browser/run.mjs WORK_DIR
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer } from "node:http";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
-import { chromium } from "playwright-core";
+import { runPage } from "../lib/browser.mjs";
 import { report } from "../lib/util.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const out = join(process.argv[2] ?? "/tmp/cdk-browser", "browser");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 await build({
   root: here,
@@ -23,42 +20,5 @@ await build({
   build: { outDir: out, emptyOutDir: true, target: "es2022" },
 });
 
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
-const server = createServer((req, res) => {
-  const url = new URL(req.url, "http://127.0.0.1");
-  const file = normalize(join(out, url.pathname === "/" ? "index.html" : decodeURIComponent(url.pathname)));
-  if (!file.startsWith(out) || !existsSync(file) || !statSync(file).isFile()) {
-    res.writeHead(404).end("not found");
-    return;
-  }
-  res.writeHead(200, {
-    "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-    "content-security-policy": "script-src 'self' 'wasm-unsafe-eval'",
-  });
-  createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const { port } = server.address();
-
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
-try {
-  const page = await browser.newPage();
-  page.on("console", (m) => console.log(`[page ${m.type()}] ${m.text()}`));
-  page.on("pageerror", (e) => console.log(`[page error] ${e.message}`));
-  page.on("requestfailed", (r) => console.log(`[page request failed] ${r.url()} ${r.failure()?.errorText}`));
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => document.getElementById("status")?.textContent !== "running", null, { timeout: 60000 });
-  const evalRefused = await page.getAttribute("body", "data-eval-refused");
-  if (evalRefused !== "yes") throw new Error("the page's CSP does not refuse eval: the test would prove nothing");
-  const status = await page.textContent("#status");
-  if (status !== "done") throw new Error(`page says: ${status}`);
-  const result = JSON.parse(await page.textContent("#result"));
-  report(`chromium ${browser.version()} (vite build, served on 127.0.0.1:${port})`, result);
-} finally {
-  await browser.close();
-  server.close();
-}
+const { browser, port, result } = await runPage(out);
+report(`${browser} (vite build, served on 127.0.0.1:${port})`, result);

@@ -31,3 +31,27 @@ export function report(runtime, result) {
   console.log(`SMOKE_RUNTIME ${runtime}`);
   console.log(`SMOKE_RESULT ${JSON.stringify(result)}`);
 }
+
+/** Every difference between two JSON values, as `path: expected X, got Y`. */
+export function differences(expected, actual, path = "result") {
+  const diffs = [];
+  const show = (v) => (v === undefined ? "(absent)" : JSON.stringify(v));
+  function compare(exp, act, p) {
+    if (exp !== null && typeof exp === "object") {
+      if (act === null || typeof act !== "object" || Array.isArray(exp) !== Array.isArray(act)) {
+        diffs.push(`${p}: expected ${show(exp)}, got ${show(act)}`);
+        return;
+      }
+      if (Array.isArray(exp) && exp.length !== act.length) {
+        diffs.push(`${p}: expected ${exp.length} items ${show(exp)}, got ${act.length} ${show(act)}`);
+        return;
+      }
+      const keys = new Set([...Object.keys(exp), ...Object.keys(act)]);
+      for (const k of keys) compare(exp[k], act[k], Array.isArray(exp) ? `${p}[${k}]` : `${p}.${k}`);
+      return;
+    }
+    if (exp !== act) diffs.push(`${p}: expected ${show(exp)}, got ${show(act)}`);
+  }
+  compare(expected, actual, path);
+  return diffs;
+}
