@@ -99,6 +99,7 @@ for (const f of readdirSync(join(pkg, "src"))) {
 }
 cpSync(join(pkg, "src", "index.d.ts"), join(dist, "index.d.ts"));
 cpSync(join(pkg, "src", "index.d.ts"), join(dist, "index.d.cts"));
+cpSync(join(pkg, "src", "wasm.d.ts"), join(dist, "wasm.d.ts"));
 
 // 4. CommonJS for `require` in Node: the ESM Node entry bundled as one file
 // that still loads dist/wasm/*.wasm from next to itself.

@@ -21,6 +21,11 @@ const BEGIN = "// BEGIN GENERATED PAYLOAD TYPES (scripts/gen-types.mjs)";
 const END = "// END GENERATED PAYLOAD TYPES";
 const SKIP = new Set(["ValidationError", "HTTPValidationError"]);
 
+// Free-form objects: what the package is given (payloads) takes any object
+// type, interfaces included (`JsonObjectInput`); what it returns (the
+// `*Response` schemas) is typed as `JsonObject`.
+let objectType = "JsonObject";
+
 /** The TypeScript for a schema. */
 function ts(s) {
   if (s.$ref) return s.$ref.split("/").pop();
@@ -42,7 +47,7 @@ function ts(s) {
       return /[ |]/.test(inner) ? `Array<${inner}>` : `${inner}[]`;
     }
     case "object":
-      return "JsonObject";
+      return objectType;
     default:
       return "unknown";
   }
@@ -89,10 +94,13 @@ export function generate() {
     }
     out += doc([...head, `OpenAPI: \`#/components/schemas/${name}\``], "");
     out += `export interface ${name} {\n`;
+    objectType = name.endsWith("Response") ? "JsonObject" : "JsonObjectInput";
     const required = new Set(s.required ?? []);
     for (const [prop, ps] of Object.entries(s.properties ?? {})) {
       out += doc([ps.description ?? "", constraints(ps)], "  ");
-      out += `  ${prop}${required.has(prop) ? "" : "?"}: ${ts(ps)};\n`;
+      // `| undefined` on optional fields: with `exactOptionalPropertyTypes`,
+      // `{ name: undefined }` stays allowed, as it means absent.
+      out += `  ${prop}${required.has(prop) ? `: ${ts(ps)}` : `?: ${ts(ps)} | undefined`};\n`;
     }
     out += "}\n\n";
   }

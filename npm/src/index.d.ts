@@ -7,6 +7,14 @@
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 /** A JSON object. `undefined` properties are treated as absent. */
 export type JsonObject = { [key: string]: JsonValue | undefined };
+/**
+ * A JSON object you give the package: any object type, `interface` types
+ * included (TypeScript gives an interface no index signature, so
+ * {@link JsonObject} would refuse your `interface Inputs { ... }` or the
+ * package's own {@link WorkflowResponse}). Its contents are checked when
+ * the call runs: what JSON can't hold raises `KitError` `unsupported_value`.
+ */
+export type JsonObjectInput = object;
 
 // ---------------------------------------------------------------- codes --
 
@@ -205,7 +213,7 @@ export type WorkflowLike = Partial<WorkflowResponse> & {
   /** The stored prompt. */
   main_prompt: string;
   /** The stored `input_schema` (JSON Schema as a string), if any. */
-  input_schema?: string | null;
+  input_schema?: string | null | undefined;
 };
 
 // -------------------------------------------------------------- errors --
@@ -252,7 +260,7 @@ export declare class Spec {
 /** Options of the operations that validate against an OpenAPI document. */
 export interface SpecOption {
   /** Validate against this document instead of the embedded one. */
-  spec?: Spec;
+  spec?: Spec | null | undefined;
 }
 
 /**
@@ -274,7 +282,7 @@ export declare function parsePrompt(text: string): Variable[];
  * never thrown.
  * @throws {KitError} for arguments that can't be used (`invalid_argument`, `unsupported_value`, ...)
  */
-export declare function resolvePrompt(text: string, inputValues?: JsonObject | null, sensitiveInputValues?: JsonObject | null): Resolution;
+export declare function resolvePrompt(text: string, inputValues?: JsonObjectInput | null, sensitiveInputValues?: JsonObjectInput | null): Resolution;
 
 /**
  * Checks `payload` against the named component schema; `[]` when valid.
@@ -286,7 +294,7 @@ export declare function validate(schemaName: SchemaName | (string & {}), payload
 /** Options of {@link buildWorkflowUpdate}. */
 export interface UpdateOptions extends SpecOption {
   /** The `Idempotency-Key`; a fresh UUID v4 when not given. */
-  idempotencyKey?: string | null;
+  idempotencyKey?: string | null | undefined;
 }
 
 /**
@@ -303,27 +311,27 @@ export declare function buildWorkflowUpdate(workflowId: string, update: Workflow
 export declare function buildGetWorkflow(workflowId: string): Request;
 
 /** The smallest update turning `current` (a WorkflowResponse) into `desired`; `{}` when nothing differs. */
-export declare function diffWorkflowUpdate(current: JsonObject, desired: JsonObject): WorkflowUpdate;
+export declare function diffWorkflowUpdate(current: JsonObjectInput, desired: JsonObjectInput): WorkflowUpdate;
 
 /** `current` with `update` applied, as the server would apply it. */
-export declare function applyWorkflowUpdate(current: JsonObject, update: WorkflowUpdate): JsonObject;
+export declare function applyWorkflowUpdate(current: JsonObjectInput, update: WorkflowUpdate): JsonObject;
 
 /** The machine and pool a run will meet (for the preflight). */
 export interface RunContextOptions extends SpecOption {
   /** The machine's desktop parameters (second in precedence). Giving them means the machine is known. */
-  machineParameters?: JsonObject | null;
+  machineParameters?: JsonObjectInput | null | undefined;
   /** The machine's sensitive parameters. */
-  machineSensitiveParameters?: JsonObject | null;
+  machineSensitiveParameters?: JsonObjectInput | null | undefined;
   /** The selected pool's parameters (last in precedence). */
-  poolParameters?: JsonObject | null;
+  poolParameters?: JsonObjectInput | null | undefined;
 }
 
 /** Options of {@link buildRunCreate}. */
 export interface RunOptions extends RunContextOptions {
   /** The workflow (at least `main_prompt`): when given, the run is preflighted and an error stops the build. */
-  workflow?: WorkflowLike | null;
+  workflow?: WorkflowLike | null | undefined;
   /** The `Idempotency-Key`; a fresh UUID v4 when not given. */
-  idempotencyKey?: string | null;
+  idempotencyKey?: string | null | undefined;
 }
 
 /**
@@ -342,7 +350,7 @@ export interface ResponseOptions extends SpecOption {
    * characters or more) that the server echoed into its error is replaced by
    * `[redacted]` in the thrown `KitError`.
    */
-  sensitiveInputValues?: JsonObject | null;
+  sensitiveInputValues?: JsonObjectInput | null | undefined;
 }
 
 /**
@@ -359,19 +367,19 @@ export interface RetryOptions {
   /** The request's method, any case. */
   method: string;
   /** The response status, when a response came. */
-  status?: number | null;
+  status?: number | null | undefined;
   /** The response headers (`Retry-After`, `Idempotency-Status`, ...). */
-  headers?: HeadersInput | null;
+  headers?: HeadersInput | null | undefined;
   /** The request failed without a response (timeout, connection error). */
-  networkError?: boolean;
+  networkError?: boolean | undefined;
   /** The request carried an `Idempotency-Key` (a write without one is never retried). */
-  hasIdempotencyKey?: boolean;
+  hasIdempotencyKey?: boolean | undefined;
   /** No retry once `attempt` reaches this. */
-  maxRetries?: number | null;
+  maxRetries?: number | null | undefined;
   /** The current time in Unix seconds (`Date.now() / 1000`): needed for a `Retry-After` date. */
-  now?: number | null;
+  now?: number | null | undefined;
   /** A number in `[0, 1)` for the jitter; random when not given. */
-  jitter?: number | null;
+  jitter?: number | null | undefined;
 }
 
 /**
@@ -406,13 +414,13 @@ export interface CyberdeskKitOptions {
   /** Your Cyberdesk API key; sent as `Authorization: Bearer <apiKey>`, never given to the core. */
   apiKey: string;
   /** Default `https://api.cyberdesk.io`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** The `fetch` to use; the global one by default. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Retries after the first attempt; default 2. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Seconds before an attempt is abandoned (and counted as a network error); default 30, `null` for none. */
-  timeout?: number | null;
+  timeout?: number | null | undefined;
 }
 
 /**
@@ -472,27 +480,27 @@ export type SchemaName =
  */
 export interface WorkflowUpdate {
   /** at most 255 characters */
-  name?: string | null;
+  name?: string | null | undefined;
   /** at least 1 character */
-  main_prompt?: string | null;
+  main_prompt?: string | null | undefined;
   /** JSON schema for validating merged run inputs. Sensitive root keys are exposed with a '$' prefix in schema validation (for example sensitive_input_values.api_key -> '$api_key'). */
-  input_schema?: string | null;
+  input_schema?: string | null | undefined;
   /** JSON schema for output data transformation */
-  output_schema?: string | null;
+  output_schema?: string | null | undefined;
   /** Enable AI-based file export detection */
-  includes_file_exports?: boolean | null;
+  includes_file_exports?: boolean | null | undefined;
   /** Send webhook on run completion */
-  is_webhooks_enabled?: boolean | null;
+  is_webhooks_enabled?: boolean | null | undefined;
   /** Optional workflow-level allowlist for execute_terminal_command. Set to an empty list or null to clear the allowlist. */
-  terminal_command_allowlist?: string[] | null;
+  terminal_command_allowlist?: string[] | null | undefined;
   /** Optional workflow-level model configuration metadata (main agent, cache detection, and fallbacks). */
-  model_metadata?: WorkflowModelMetadata | null;
+  model_metadata?: WorkflowModelMetadata | null | undefined;
   /** Optional workflow-level cleanup prompt that runs when any post-run check fails during a session or chain. Set null to clear it. */
-  post_run_check_failure_cleanup_prompt?: string | null;
+  post_run_check_failure_cleanup_prompt?: string | null | undefined;
   /** Optional internal workflow metadata patch. Top-level null clears all workflow metadata. Omit this field to leave existing metadata unchanged. Set individual keys to null to remove only those keys. */
-  workflow_metadata?: WorkflowInternalMetadataUpdate | null;
+  workflow_metadata?: WorkflowInternalMetadataUpdate | null | undefined;
   /** Workflow-managed post-run checks, reconciled on save when present. */
-  post_run_checks?: WorkflowPostRunCheckUpsert[] | null;
+  post_run_checks?: WorkflowPostRunCheckUpsert[] | null | undefined;
 }
 
 /**
@@ -501,47 +509,47 @@ export interface WorkflowUpdate {
  */
 export interface WorkflowResponse {
   /** at most 255 characters */
-  name?: string | null;
+  name?: string | null | undefined;
   /** at least 1 character */
   main_prompt: string;
   /** JSON schema for validating merged run inputs. Sensitive root keys are exposed with a '$' prefix in schema validation (for example sensitive_input_values.api_key -> '$api_key'). */
-  input_schema?: string | null;
+  input_schema?: string | null | undefined;
   /** JSON schema for output data transformation */
-  output_schema?: string | null;
+  output_schema?: string | null | undefined;
   /**
    * Enable AI-based file export detection
    * default `false`
    */
-  includes_file_exports?: boolean;
+  includes_file_exports?: boolean | undefined;
   /**
    * Send webhook on run completion
    * default `false`
    */
-  is_webhooks_enabled?: boolean;
+  is_webhooks_enabled?: boolean | undefined;
   /** Optional workflow-level allowlist for execute_terminal_command. When set, the agent may only run commands that exactly match one of the approved command templates. */
-  terminal_command_allowlist?: string[] | null;
+  terminal_command_allowlist?: string[] | null | undefined;
   /** Optional workflow-level model configuration metadata (main agent, cache detection, and fallbacks). */
-  model_metadata?: WorkflowModelMetadata | null;
+  model_metadata?: WorkflowModelMetadata | null | undefined;
   /** Optional workflow-level cleanup prompt that runs when any post-run check fails during a session or chain. */
-  post_run_check_failure_cleanup_prompt?: string | null;
+  post_run_check_failure_cleanup_prompt?: string | null | undefined;
   /** format `uuid` */
   id: string;
   /** format `uuid` */
-  user_id?: string | null;
-  organization_id?: string | null;
+  user_id?: string | null | undefined;
+  organization_id?: string | null | undefined;
   /** default `false` */
-  includes_input_variables?: boolean;
+  includes_input_variables?: boolean | undefined;
   /** Internal workflow metadata used for run/error tracking. */
-  workflow_metadata?: WorkflowInternalMetadata | null;
-  old_versions?: JsonObject[] | null;
+  workflow_metadata?: WorkflowInternalMetadata | null | undefined;
+  old_versions?: JsonObject[] | null | undefined;
   /** format `date-time` */
   created_at: string;
   /** format `date-time` */
   updated_at: string;
   /** Tags assigned to this workflow */
-  tags?: WorkflowTagResponse[] | null;
+  tags?: WorkflowTagResponse[] | null | undefined;
   /** Post-run checks assigned to this workflow. */
-  post_run_checks?: WorkflowPostRunCheckResponse[] | null;
+  post_run_checks?: WorkflowPostRunCheckResponse[] | null | undefined;
 }
 
 /**
@@ -556,22 +564,22 @@ export interface WorkflowModelMetadata {
    * ModelConfiguration.id used for the main agent. Null → Cyberdesk default.
    * format `uuid`
    */
-  main_agent_model_id?: string | null;
+  main_agent_model_id?: string | null | undefined;
   /**
    * ModelConfiguration.id used for cache detection. Null → Cyberdesk default.
    * format `uuid`
    */
-  cache_detection_model_id?: string | null;
+  cache_detection_model_id?: string | null | undefined;
   /**
    * ModelConfiguration.id used as fallback 1 (global across agents).
    * format `uuid`
    */
-  fallback_model_1_id?: string | null;
+  fallback_model_1_id?: string | null | undefined;
   /**
    * ModelConfiguration.id used as fallback 2 (global across agents).
    * format `uuid`
    */
-  fallback_model_2_id?: string | null;
+  fallback_model_2_id?: string | null | undefined;
 }
 
 /**
@@ -580,17 +588,17 @@ export interface WorkflowModelMetadata {
  */
 export interface WorkflowInternalMetadataUpdate {
   /** Set to false when workflow errors have been addressed. */
-  has_unaddressed_error?: boolean | null;
+  has_unaddressed_error?: boolean | null | undefined;
   /**
    * Start timestamp of the most recent errored/task_failed run.
    * format `date-time`
    */
-  last_errored_run_start?: string | null;
+  last_errored_run_start?: string | null | undefined;
   /**
    * Run UUID of the most recent errored/task_failed run.
    * format `uuid`
    */
-  last_errored_run_uuid?: string | null;
+  last_errored_run_uuid?: string | null | undefined;
 }
 
 /**
@@ -600,26 +608,26 @@ export interface WorkflowInternalMetadataUpdate {
 export interface WorkflowPostRunCheckUpsert {
   /** at least 1 character; at most 255 characters */
   name: string;
-  description?: string | null;
+  description?: string | null | undefined;
   type: PostRunCheckType;
-  file_target_mode?: PostRunCheckFileTargetMode | null;
-  file_names?: string[] | null;
-  file_name_regex?: string | null;
+  file_target_mode?: PostRunCheckFileTargetMode | null | undefined;
+  file_names?: string[] | null | undefined;
+  file_name_regex?: string | null | undefined;
   /** >= 1 */
-  expected_match_count?: number | null;
-  expected_match_count_ref?: string | null;
-  loop_input?: string | null;
-  loop_item_filename_template?: string | null;
+  expected_match_count?: number | null | undefined;
+  expected_match_count_ref?: string | null | undefined;
+  loop_input?: string | null | undefined;
+  loop_item_filename_template?: string | null | undefined;
   /** default `false` */
-  allow_missing_attachments?: boolean;
-  check_prompt?: string | null;
+  allow_missing_attachments?: boolean | undefined;
+  check_prompt?: string | null | undefined;
   /**
    * Optional ModelConfiguration id override for agentic post-run checks.
    * format `uuid`
    */
-  model?: string | null;
+  model?: string | null | undefined;
   /** format `uuid` */
-  id?: string | null;
+  id?: string | null | undefined;
 }
 
 /**
@@ -628,17 +636,17 @@ export interface WorkflowPostRunCheckUpsert {
  */
 export interface WorkflowInternalMetadata {
   /** True when at least one run has failed and remains unaddressed. */
-  has_unaddressed_error?: boolean | null;
+  has_unaddressed_error?: boolean | null | undefined;
   /**
    * Start timestamp of the most recent errored/task_failed run.
    * format `date-time`
    */
-  last_errored_run_start?: string | null;
+  last_errored_run_start?: string | null | undefined;
   /**
    * Run UUID of the most recent errored/task_failed run.
    * format `uuid`
    */
-  last_errored_run_uuid?: string | null;
+  last_errored_run_uuid?: string | null | undefined;
 }
 
 /**
@@ -649,30 +657,30 @@ export interface WorkflowTagResponse {
   /** at least 1 character; at most 100 characters */
   name: string;
   /** at most 500 characters */
-  description?: string | null;
+  description?: string | null | undefined;
   /** at most 10 characters */
-  emoji?: string | null;
+  emoji?: string | null | undefined;
   /** at most 20 characters */
-  color?: string | null;
+  color?: string | null | undefined;
   /**
    * Optional group for mutual exclusivity
    * format `uuid`
    */
-  group_id?: string | null;
+  group_id?: string | null | undefined;
   /** format `uuid` */
   id: string;
   organization_id: string;
   order: number;
   /** default `false` */
-  is_archived?: boolean;
+  is_archived?: boolean | undefined;
   /** format `date-time` */
   created_at: string;
   /** format `date-time` */
   updated_at: string;
   /** Number of workflows with this tag (returned in list endpoint) */
-  workflow_count?: number | null;
+  workflow_count?: number | null | undefined;
   /** The group this tag belongs to */
-  group?: WorkflowTagGroupResponse | null;
+  group?: WorkflowTagGroupResponse | null | undefined;
 }
 
 /**
@@ -682,29 +690,29 @@ export interface WorkflowTagResponse {
 export interface WorkflowPostRunCheckResponse {
   /** at least 1 character; at most 255 characters */
   name: string;
-  description?: string | null;
+  description?: string | null | undefined;
   type: PostRunCheckType;
-  file_target_mode?: PostRunCheckFileTargetMode | null;
-  file_names?: string[] | null;
-  file_name_regex?: string | null;
+  file_target_mode?: PostRunCheckFileTargetMode | null | undefined;
+  file_names?: string[] | null | undefined;
+  file_name_regex?: string | null | undefined;
   /** >= 1 */
-  expected_match_count?: number | null;
-  expected_match_count_ref?: string | null;
-  loop_input?: string | null;
-  loop_item_filename_template?: string | null;
+  expected_match_count?: number | null | undefined;
+  expected_match_count_ref?: string | null | undefined;
+  loop_input?: string | null | undefined;
+  loop_item_filename_template?: string | null | undefined;
   /** default `false` */
-  allow_missing_attachments?: boolean;
-  check_prompt?: string | null;
+  allow_missing_attachments?: boolean | undefined;
+  check_prompt?: string | null | undefined;
   /**
    * Optional ModelConfiguration id override for agentic post-run checks.
    * format `uuid`
    */
-  model?: string | null;
+  model?: string | null | undefined;
   /** format `uuid` */
   id: string;
   organization_id: string;
   /** format `uuid` */
-  user_id?: string | null;
+  user_id?: string | null | undefined;
   order: number;
   /** format `date-time` */
   created_at: string;
@@ -726,11 +734,11 @@ export interface WorkflowTagGroupResponse {
   /** at least 1 character; at most 100 characters */
   name: string;
   /** at most 500 characters */
-  description?: string | null;
+  description?: string | null | undefined;
   /** at most 10 characters */
-  emoji?: string | null;
+  emoji?: string | null | undefined;
   /** at most 20 characters */
-  color?: string | null;
+  color?: string | null | undefined;
   /** format `uuid` */
   id: string;
   organization_id: string;
@@ -749,9 +757,9 @@ export interface FileInput {
   filename: string;
   /** Base64-encoded file content. */
   content: string;
-  target_path?: string | null;
+  target_path?: string | null | undefined;
   /** default `false` */
-  cleanup_imports_after_run?: boolean;
+  cleanup_imports_after_run?: boolean | undefined;
 }
 
 /**
@@ -762,39 +770,39 @@ export interface RunCreate {
   /** format `uuid` */
   workflow_id: string;
   /** default `false` */
-  is_priority?: boolean;
+  is_priority?: boolean | undefined;
   /**
    * Per-run prompt override. Omitted or null: the run uses the workflow's stored main_prompt, which is never changed by a run.
    * at least 1 character
    */
-  main_prompt?: string | null;
+  main_prompt?: string | null | undefined;
   /** format `uuid` */
-  main_agent_model_id?: string | null;
+  main_agent_model_id?: string | null | undefined;
   /** Model overrides for this run only. */
-  model_metadata?: WorkflowModelMetadata | null;
+  model_metadata?: WorkflowModelMetadata | null | undefined;
   /**
    * Null: any available machine.
    * format `uuid`
    */
-  machine_id?: string | null;
+  machine_id?: string | null | undefined;
   /**
    * The machine must be in all of these pools. Ignored when machine_id is set.
    * format `uuid`
    */
-  pool_ids?: string[] | null;
-  input_values?: JsonObject | null;
-  file_inputs?: FileInput[] | null;
+  pool_ids?: string[] | null | undefined;
+  input_values?: JsonObjectInput | null | undefined;
+  file_inputs?: FileInput[] | null | undefined;
   /** Never stored; kept in a vault for this run only. Nested objects allowed. */
-  sensitive_input_values?: JsonObject | null;
+  sensitive_input_values?: JsonObjectInput | null | undefined;
   /**
    * Join this session; overrides machine_id and pool_ids.
    * format `uuid`
    */
-  session_id?: string | null;
+  session_id?: string | null | undefined;
   /** default `false` */
-  start_session?: boolean | null;
-  session_alias?: string | null;
-  release_session_after?: boolean | null;
+  start_session?: boolean | null | undefined;
+  session_alias?: string | null | undefined;
+  release_session_after?: boolean | null | undefined;
 }
 
 /** OpenAPI: `#/components/schemas/RunStatus` */
@@ -810,18 +818,18 @@ export interface RunResponse {
   /** format `uuid` */
   workflow_id: string;
   /** format `uuid` */
-  machine_id?: string | null;
+  machine_id?: string | null | undefined;
   status: RunStatus;
   /** The per-run prompt override; null means the run uses the workflow's stored prompt. */
-  main_prompt?: string | null;
-  input_values?: JsonObject | null;
-  output_data?: JsonObject | null;
-  error?: string[] | null;
+  main_prompt?: string | null | undefined;
+  input_values?: JsonObject | null | undefined;
+  output_data?: JsonObject | null | undefined;
+  error?: string[] | null | undefined;
   /** format `uuid` */
-  session_id?: string | null;
-  session_alias?: string | null;
+  session_id?: string | null | undefined;
+  session_alias?: string | null | undefined;
   /** format `uuid` */
-  pool_ids?: string[] | null;
+  pool_ids?: string[] | null | undefined;
   /** format `date-time` */
   created_at: string;
 }

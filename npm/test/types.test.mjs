@@ -47,6 +47,17 @@ test("tsc --strict --noEmit accepts the consumer files (ESM and CJS)", () => {
   }
 });
 
+test("with exactOptionalPropertyTypes: interfaces accepted, undefined as absent, literal typos rejected", () => {
+  // consumer-exact.ts: its @ts-expect-error lines fail the compile if a
+  // typo stops being an error; the rest if an interface or `undefined` is refused.
+  const tsc = join(pkg, "node_modules", "typescript", "bin", "tsc");
+  try {
+    execFileSync(process.execPath, [tsc, "-p", join(here, "types", "tsconfig.exact.json")], { cwd: pkg, encoding: "utf8", stdio: "pipe" });
+  } catch (e) {
+    assert.fail(`tsc failed:\n${e.stdout}${e.stderr}`);
+  }
+});
+
 test("ErrorCode union = the core's ErrorCode::ALL", () => {
   const core = kit.errorCodes();
   assert.deepEqual(unionOf("ErrorCode"), core, `index.d.ts should say:\n${asUnion("ErrorCode", core)}`);
