@@ -411,8 +411,13 @@ export type FetchLike = (
 
 /** Options of {@link CyberdeskKit}. */
 export interface CyberdeskKitOptions {
-  /** Your Cyberdesk API key; sent as `Authorization: Bearer <apiKey>`, never given to the core. */
-  apiKey: string;
+  /**
+   * Your Cyberdesk API key; sent as `Authorization: Bearer <apiKey>`, never
+   * given to the core. `undefined` is allowed by the type (so
+   * `process.env.CYBERDESK_API_KEY` fits) and raises `KitError`
+   * `invalid_argument` when the client is made, as an empty key does.
+   */
+  apiKey: string | undefined;
   /** Default `https://api.cyberdesk.io`. */
   baseUrl?: string | undefined;
   /** The `fetch` to use; the global one by default. */

@@ -2,8 +2,9 @@
 // for it, then opens it in headless Chromium (lib/browser.mjs) and reports
 // the smoke result:
 //   esbuild   bundlers/esbuild-main.mjs, `--loader:.wasm=file`, init(url)
-//   rollup    browser/main.mjs with @rollup/plugin-node-resolve (browser)
-//             and @web/rollup-plugin-import-meta-assets, init()
+//   rollup    browser/main.mjs with the README's rollup.config.mjs
+//             (@rollup/plugin-node-resolve for the browser entry and
+//             @web/rollup-plugin-import-meta-assets), init()
 //   webpack   browser/main.mjs, webpack 5 with no configuration beyond
 //             entry and output, init()
 // (Vite is browser/run.mjs.)
@@ -38,16 +39,17 @@ if (bundler === "esbuild") {
   });
 } else if (bundler === "rollup") {
   const { rollup, VERSION } = await import("rollup");
-  const { nodeResolve } = await import("@rollup/plugin-node-resolve");
-  const { importMetaAssets } = await import("@web/rollup-plugin-import-meta-assets");
+  // The npm README's rollup.config.mjs, verbatim (test/readme.test.mjs
+  // checks); only its input and output directory are this test's.
+  const { default: config } = await import("./rollup.config.mjs");
   version = VERSION;
   const warnings = [];
   const bundle = await rollup({
+    ...config,
     input: { main: page },
-    plugins: [nodeResolve({ browser: true }), importMetaAssets()],
     onwarn: (w) => warnings.push(`${w.code}: ${w.message}`),
   });
-  await bundle.write({ dir: out, format: "es" });
+  await bundle.write({ ...config.output, dir: out });
   await bundle.close();
   // A warning is a problem users see: an import circle, an unresolved import.
   if (warnings.length) throw new Error(`rollup warned:\n${warnings.join("\n")}`);

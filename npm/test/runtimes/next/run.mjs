@@ -2,11 +2,14 @@
 // client component page, Node route handler and Edge route handler each
 // import cyberdesk-kit statically. For each bundler, `next build` (Turbopack,
 // Next's default) or `next build --webpack`, then `next start` on 127.0.0.1:
-//   - GET /api/node and /api/edge must answer with a request built by the
-//     package (and the Edge one must really run in the edge runtime);
-//   - the page, opened in headless Chromium, must show a resolved prompt;
-//   - all three run the shared smoke (../smoke.mjs), compared with
-//     ../expected.json like every other runtime.
+//   - GET /api/node and /api/edge (the npm README's route handler, with
+//     runtime "nodejs" and "edge") must answer with a request built by the
+//     package;
+//   - the page (the README's client component), opened in headless
+//     Chromium, must show a resolved prompt;
+//   - /api/smoke/node, /api/smoke/edge (which must really run in the edge
+//     runtime) and the /smoke page run the shared smoke (../smoke.mjs),
+//     compared with ../expected.json like every other runtime.
 //
 //   node next/run.mjs turbopack|webpack APP_DIR
 // APP_DIR holds a copy of this directory's app (outside the repository, so
@@ -71,7 +74,7 @@ try {
   for (let i = 0; ; i++) {
     if (server.exitCode !== null) throw new Error(`next start exited (${server.exitCode})`);
     try {
-      await fetch(`${base}/api/node`);
+      await fetch(`${base}/api/smoke/node`);
       break;
     } catch {
       if (i > 240) throw new Error("next start did not answer within 60 s");
@@ -79,24 +82,36 @@ try {
     }
   }
 
+  // The README's route handler (app/api/{node,edge}/route.ts): a built request.
   for (const route of ["node", "edge"]) {
     const key = `next-${bundler}-${route}`;
     const res = await fetch(`${base}/api/${route}?key=${key}`);
+    const text = await res.text();
+    let req;
+    try {
+      req = JSON.parse(text);
+    } catch {
+      check(`/api/${route} answers JSON`, false, `status ${res.status}: ${text.slice(0, 2000)}`);
+      continue;
+    }
+    check(`/api/${route} answers with a built request`,
+      req.method === "POST" && req.path === "/v1/runs" && req.idempotency_key === key &&
+        req.body === `{"workflow_id":"${WORKFLOW_ID}","input_values":{"customer_id":"C-42"}}`,
+      JSON.stringify(req));
+  }
+  // The smoke in both runtimes (and proof the Edge one runs in the edge runtime).
+  for (const route of ["node", "edge"]) {
+    const res = await fetch(`${base}/api/smoke/${route}`);
     const text = await res.text();
     let body;
     try {
       body = JSON.parse(text);
     } catch {
-      check(`/api/${route} answers JSON`, false, `status ${res.status}: ${text.slice(0, 2000)}`);
+      check(`/api/smoke/${route} answers JSON`, false, `status ${res.status}: ${text.slice(0, 2000)}`);
       continue;
     }
-    check(`/api/${route} runs in the ${route} runtime`, body.runtime === route, `runtime: ${body.runtime}`);
-    const req = body.request ?? {};
-    check(`/api/${route} answers with a built request`,
-      req.method === "POST" && req.path === "/v1/runs" && req.idempotency_key === key &&
-        req.body === `{"workflow_id":"${WORKFLOW_ID}","input_values":{"customer_id":"C-42"}}`,
-      JSON.stringify(req));
-    checkSmoke(`/api/${route}`, body.smoke);
+    check(`/api/smoke/${route} runs in the ${route} runtime`, body.runtime === route, `runtime: ${body.runtime}`);
+    checkSmoke(`/api/smoke/${route}`, body.smoke);
   }
 
   const browser = await chromium.launch({
@@ -110,10 +125,14 @@ try {
     page.on("pageerror", (e) => pageErrors.push(e.message));
     page.on("console", (m) => console.log(`[page ${m.type()}] ${m.text()}`));
     page.on("requestfailed", (r) => console.log(`[page request failed] ${r.url()} ${r.failure()?.errorText}`));
+    // The README's client page: a resolved prompt.
     await page.goto(`${base}/`);
     await page.waitForFunction(() => document.getElementById("resolved")?.textContent !== "loading", null, { timeout: 60000 });
     const resolved = await page.textContent("#resolved");
     check("the page shows the resolved prompt", resolved === "Hi Ada, type {$pin}", resolved);
+    // The smoke in a client page.
+    await page.goto(`${base}/smoke`);
+    await page.waitForFunction(() => document.getElementById("smoke")?.textContent !== "running", null, { timeout: 60000 });
     const smokeText = await page.textContent("#smoke");
     let smoke;
     try {
@@ -121,7 +140,7 @@ try {
     } catch {
       smoke = smokeText;
     }
-    checkSmoke("the page's", smoke);
+    checkSmoke("the /smoke page's", smoke);
     check("the page threw nothing", pageErrors.length === 0, pageErrors.join("\n     "));
   } finally {
     await browser.close();

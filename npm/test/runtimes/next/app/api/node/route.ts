@@ -1,7 +1,5 @@
-// A Node.js route handler: the package's Node entry, ready on import.
-import * as kit from "cyberdesk-kit";
+// app/api/node/route.ts
 import { buildRunCreate } from "cyberdesk-kit";
-import { smoke } from "../../../lib/smoke.mjs";
 
 export const runtime = "nodejs";
 
@@ -11,6 +9,5 @@ export function GET(request: Request): Response {
     { workflow_id: "550e8400-e29b-41d4-a716-446655440000", input_values: { customer_id: "C-42" } },
     { workflow: { main_prompt: "Look up {customer_id}." }, idempotencyKey: key },
   );
-  const edge = (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime;
-  return Response.json({ runtime: typeof edge === "string" ? "edge" : "node", request: req, smoke: smoke(kit) });
+  return Response.json(req);
 }
