@@ -53,6 +53,7 @@ error_codes! {
     UnknownSchema => "unknown_schema", "`validate` was asked for a schema name the OpenAPI document does not define.";
     UnknownOperation => "unknown_operation", "`parse_response` was given an operation other than `update_workflow`, `get_workflow` or `create_run`.";
     InvalidSpec => "invalid_spec", "An OpenAPI document given at run time can't be used (not JSON, no components, a broken `$ref`, an unsupported keyword).";
+    InvalidSchema => "invalid_schema", "A JSON Schema given to `validate_instance` is not one: not JSON, against its draft's metaschema, a pattern that is not a regular expression, or a `$ref` cycle that never reaches a value.";
     TooDeep => "too_deep", "A value is nested deeper than the limit (128 levels).";
     TooLarge => "too_large", "A value is larger than the limit (a prompt over 16 MiB, a JSON text over 64 MiB).";
     UnsupportedValue => "unsupported_value", "A host value has no JSON form (NaN, Infinity, BigInt, bytes, Map, Decimal, a class instance, a non-string key, ...).";
@@ -193,7 +194,10 @@ issue_codes! {
     PostRunCheckIncomplete => "post_run_check_incomplete", Warning, "A post-run check lacks what its type needs to be useful (an attachment check without a file_target_mode, an agentic check without a check_prompt, ...).";
     DuplicatePostRunCheck => "duplicate_post_run_check", Warning, "Two post-run checks share a name.";
     EmptyUpdate => "empty_update", Info, "The workflow update has no fields, so it changes nothing.";
-    SchemaKeywordsUnchecked => "schema_keywords_unchecked", Warning, "A JSON Schema keyword cyberdesk-kit does not implement (`unevaluatedProperties`, `dependentSchemas`, ...): the server checks it, this check skipped it.";
+    SchemaKeywordsUnchecked => "schema_keywords_unchecked", Warning, "Retired, never emitted now: every keyword of draft 4 to 2020-12 is checked. Kept so that code matching on it still compiles.";
+    InputFormatMismatch => "input_format_mismatch", Warning, "An input does not meet a `format` of the workflow's `input_schema` (`email`, `date`, ...). JSON Schema makes `format` an annotation, so the server does not refuse it.";
+    PatternUndecided => "pattern_undecided", Warning, "A `pattern` of the `input_schema` needs more backtracking than the kit allows (lookaround or backreferences on a long value): that value was not checked against it.";
+    SchemaRefUnresolved => "schema_ref_unresolved", Warning, "The `input_schema` has a `$ref` the kit can't follow: to a document it doesn't hold (nothing is fetched, so what it says is not checked), or to a location missing from the schema (the server takes the schema, but a run whose inputs reach that `$ref` fails).";
     RegexNotPortable => "regex_not_portable", Warning, "A post-run check's `file_name_regex` does not compile here; the server's regex dialect may still accept it.";
 }
 
@@ -325,6 +329,11 @@ pub enum KitError {
         /// The name asked for.
         name: String,
     },
+    /// See [`ErrorCode::InvalidSchema`].
+    InvalidSchema {
+        /// What is wrong with the schema (where, and which rule).
+        message: String,
+    },
     /// See [`ErrorCode::InvalidSpec`].
     InvalidSpec {
         /// What is wrong with the document.
@@ -374,6 +383,7 @@ impl KitError {
             KitError::UnknownSchema { .. } => ErrorCode::UnknownSchema,
             KitError::UnknownOperation { .. } => ErrorCode::UnknownOperation,
             KitError::InvalidSpec { .. } => ErrorCode::InvalidSpec,
+            KitError::InvalidSchema { .. } => ErrorCode::InvalidSchema,
             KitError::TooDeep { .. } => ErrorCode::TooDeep,
             KitError::TooLarge { .. } => ErrorCode::TooLarge,
             KitError::UnsupportedValue { .. } => ErrorCode::UnsupportedValue,
@@ -500,6 +510,7 @@ impl fmt::Display for KitError {
                 "unknown operation {name:?}: expected \"update_workflow\", \"get_workflow\" or \"create_run\""
             ),
             KitError::InvalidSpec { message } => write!(f, "invalid OpenAPI document: {message}"),
+            KitError::InvalidSchema { message } => write!(f, "invalid JSON Schema: {message}"),
             KitError::TooDeep { limit } => {
                 write!(f, "value nested too deeply (the limit is {limit} levels)")
             }

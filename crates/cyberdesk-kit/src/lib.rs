@@ -38,8 +38,8 @@
 mod diff;
 mod error;
 mod formats;
-mod inputschema;
 mod json;
+mod jsonschema;
 mod preflight;
 mod prompt;
 mod request;
@@ -55,6 +55,9 @@ pub use error::{
     MAX_ISSUES_PER_CODE,
 };
 pub use json::{check_depth, parse_json, to_compact, MAX_DEPTH, MAX_JSON_BYTES};
+pub use jsonschema::{
+    validate_instance, validate_instance_report, Draft, InstanceOptions, InstanceReport,
+};
 pub use preflight::{
     merge_inputs, preflight_run, preflight_run_with, Preflight, PromptSource, RunContext,
 };

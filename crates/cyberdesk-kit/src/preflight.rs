@@ -1,7 +1,6 @@
 //! What a run will do, before it is sent (cyberdesk-facts §2-§4).
 
 use crate::error::{Issue, IssueCode, KitError, LocItem, Result};
-use crate::inputschema::{self, SchemaProblem};
 use crate::prompt::{is_ref, resolve_prompt_with, Offsets, Variable};
 use crate::request::routing_warnings;
 use crate::schema::Spec;
@@ -198,12 +197,15 @@ fn schema_issues(
     machine_known: bool,
     issues: &mut Vec<Issue>,
 ) {
-    let schema = match inputschema::compile(schema_text) {
+    let schema = match crate::jsonschema::compile_text(schema_text, None) {
         Ok(s) => s,
-        Err(SchemaProblem::NotJson(why) | SchemaProblem::NotSchema(why)) => {
+        Err(e) => {
             issues.push(Issue::new(
                 IssueCode::InvalidInputSchema,
-                format!("the workflow's input_schema can't be used: {why}"),
+                format!(
+                    "the workflow's input_schema can't be used: {}",
+                    schema_problem(&e)
+                ),
             ));
             return;
         }
@@ -224,27 +226,35 @@ fn schema_issues(
             }
         }
     }
-    let found = match inputschema::violations(&schema, &Value::Object(instance)) {
-        Ok(found) => found,
+    let report = match crate::jsonschema::apply(&schema, &Value::Object(instance)) {
+        Ok(r) => r,
         Err(e) => {
             issues.push(Issue::new(
                 IssueCode::InvalidInputSchema,
-                format!("the workflow's input_schema can't be applied: {e}"),
+                format!(
+                    "the workflow's input_schema can't be applied: {}",
+                    schema_problem(&e)
+                ),
             ));
             return;
         }
     };
-    if !schema.unsupported.is_empty() {
-        issues.push(Issue::new(
-            IssueCode::SchemaKeywordsUnchecked,
-            format!(
-                "input_schema keywords not checked before the run: {}",
-                schema.unsupported.join(", ")
-            ),
-        ));
-    }
-    for v in found {
-        if let Some(missing) = &v.missing_root_key {
+    // Located from the run: `["input_values", "a", ...]` or
+    // `["sensitive_input_values", "pin"]`.
+    let run_loc = |path: &[LocItem]| match path.first() {
+        Some(LocItem::Key(k)) => {
+            let mut l = root_loc(k);
+            l.extend(path.iter().skip(1).cloned());
+            l
+        }
+        _ => vec![LocItem::Key("input_values".into())],
+    };
+    for e in report.errors {
+        let missing_root_key = match (e.kind.as_str(), e.loc.as_slice()) {
+            ("missing", [LocItem::Key(k)]) => Some(k.clone()),
+            _ => None,
+        };
+        if let Some(missing) = &missing_root_key {
             if deferred.contains(missing) {
                 continue;
             }
@@ -256,26 +266,30 @@ fn schema_issues(
                 continue;
             }
         }
-        let loc = match (v.path.first(), &v.missing_root_key) {
-            (_, Some(k)) => root_loc(k),
-            (Some(LocItem::Key(k)), None) => {
-                let mut l = root_loc(k);
-                l.extend(v.path.iter().skip(1).cloned());
-                l
-            }
-            _ => vec![LocItem::Key("input_values".into())],
-        };
         issues.push(
             Issue::new(
                 IssueCode::InputSchemaViolation,
-                format!("input_schema: {}", v.message),
+                format!("input_schema: {}", e.msg),
             )
-            .at(loc),
+            .at(run_loc(&e.loc)),
         );
+    }
+    for w in report.warnings {
+        let loc = w.loc.as_deref().map(run_loc);
+        let mut issue = Issue::new(w.code, format!("input_schema: {}", w.message));
+        issue.loc = loc;
+        issues.push(issue);
     }
 }
 
-/// `$api_key` is `sensitive_input_values.api_key`; others are `input_values.*`.
+/// What is wrong with a schema, without the error's own prefix.
+fn schema_problem(e: &KitError) -> String {
+    match e {
+        KitError::InvalidSchema { message } => message.clone(),
+        other => other.to_string(),
+    }
+}
+
 fn root_loc(key: &str) -> Vec<LocItem> {
     match key.strip_prefix('$') {
         Some(k) => vec![

@@ -8,7 +8,6 @@
 //! the schema's order, written as compact JSON.
 
 use crate::error::{Issue, IssueCode, KitError, LocItem, Result, Severity, ValidationError};
-use crate::inputschema::{self, SchemaProblem};
 use crate::json::{check_depth, to_compact};
 use crate::preflight::{preflight_run_with, RunContext};
 use crate::prompt::Offsets;
@@ -203,42 +202,65 @@ fn unknown_field_warnings(r: &Report, schema: &str) -> Vec<Issue> {
         .collect()
 }
 
-/// The JSON Schema strings of a workflow: must parse, must be schemas.
+/// The JSON Schema strings of a workflow: must parse, must be schemas
+/// (checked against their draft's metaschema by the kit's JSON Schema
+/// engine, as `validate_instance` does).
 fn check_schema_strings(
     obj: &Map<String, Value>,
     errors: &mut Vec<ValidationError>,
     warnings: &mut Vec<Issue>,
 ) {
     for field in ["input_schema", "output_schema"] {
-        if let Some(Value::String(text)) = obj.get(field) {
-            match inputschema::compile(text) {
-                Ok(s) if s.unsupported.is_empty() => {}
-                Ok(s) => warnings.push(
-                    Issue::new(
-                        IssueCode::SchemaKeywordsUnchecked,
-                        format!(
-                            "{field} uses keywords cyberdesk-kit can't check: {}",
-                            s.unsupported.join(", ")
-                        ),
-                    )
-                    .at(loc(&["body", field])),
-                ),
-                Err(SchemaProblem::NotJson(why)) => errors.push(
+        let Some(Value::String(text)) = obj.get(field) else {
+            continue;
+        };
+        let parsed = match crate::json::parse_json(text) {
+            Ok(v) => v,
+            Err(e) => {
+                let why = match e {
+                    KitError::InvalidJson { message } => message,
+                    other => other.to_string(),
+                };
+                errors.push(
                     ValidationError::new(
                         loc(&["body", field]),
                         "json_invalid",
                         format!("Invalid JSON: {why}"),
                     )
                     .with_ctx("error", why),
-                ),
-                Err(SchemaProblem::NotSchema(why)) => errors.push(
+                );
+                continue;
+            }
+        };
+        match crate::jsonschema::compile_value(&parsed, None) {
+            Ok(compiled) => {
+                // The server takes any document its metaschema takes; a
+                // `$ref` to nothing only fails when a run reaches it.
+                for (u, local) in compiled.unresolved() {
+                    let message = if local {
+                        format!("{field} has a $ref {u:?} that points at nothing in it: a run whose inputs reach it will fail")
+                    } else {
+                        format!("{field} has a $ref {u:?} to a document the kit doesn't hold: inputs are not checked against it")
+                    };
+                    warnings.push(
+                        Issue::new(IssueCode::SchemaRefUnresolved, message)
+                            .at(loc(&["body", field])),
+                    );
+                }
+            }
+            Err(e) => {
+                let why = match e {
+                    KitError::InvalidSchema { message } => message,
+                    other => other.to_string(),
+                };
+                errors.push(
                     ValidationError::new(
                         loc(&["body", field]),
                         "json_schema_invalid",
                         format!("Value error, not a valid JSON Schema document: {why}"),
                     )
                     .with_ctx("error", why),
-                ),
+                );
             }
         }
     }

@@ -156,18 +156,6 @@ impl Node {
     }
 }
 
-/// How strictly a document is read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Mode {
-    /// An OpenAPI document: an assertion keyword the validator can't honour
-    /// is an error, so no constraint is silently skipped.
-    Spec,
-    /// A user's JSON Schema (`input_schema`): unknown keywords are
-    /// annotations, as JSON Schema says; known keywords this validator does
-    /// not implement are listed in `unsupported` and skipped.
-    UserSchema,
-}
-
 /// A compiled OpenAPI document.
 #[derive(Debug)]
 pub struct Spec {
@@ -200,24 +188,10 @@ const ANNOTATIONS: &[&str] = &[
     "$vocabulary",
 ];
 
-/// Assertion keywords of JSON Schema that the validator does not implement.
-const UNSUPPORTED: &[&str] = &[
-    "unevaluatedProperties",
-    "unevaluatedItems",
-    "dependentSchemas",
-    "dependencies",
-    "additionalItems",
-    "$dynamicRef",
-    "$recursiveRef",
-    "contentSchema",
-];
-
 struct Compiler<'a> {
     doc: &'a Value,
     nodes: Vec<Node>,
     by_pointer: HashMap<String, NodeId>,
-    mode: Mode,
-    unsupported: Vec<String>,
     /// `$ref` targets to compile: (their node, their pointer).
     pending: Vec<(NodeId, String)>,
 }
@@ -475,10 +449,6 @@ impl<'a> Compiler<'a> {
                 "contains" => n.contains = Some(self.compile(val, here, depth + 1)?),
                 "minContains" => n.min_contains = Some(as_count(val, key, &at)?),
                 "maxContains" => n.max_contains = Some(as_count(val, key, &at)?),
-                other if self.mode == Mode::UserSchema && UNSUPPORTED.contains(&other) => {
-                    self.unsupported.push(format!("{other} at {at}"));
-                }
-                _ if self.mode == Mode::UserSchema => {}
                 other => {
                     return Err(spec_err(format!(
                         "keyword {other:?} at {at} is not supported by cyberdesk-kit's validator"
@@ -570,8 +540,6 @@ impl Spec {
             doc,
             nodes: Vec::new(),
             by_pointer: HashMap::new(),
-            mode: Mode::Spec,
-            unsupported: Vec::new(),
             pending: Vec::new(),
         };
         let mut components = HashMap::new();
@@ -588,29 +556,6 @@ impl Spec {
             components,
             component_order,
         })
-    }
-
-    /// Compiles a user's JSON Schema document (`input_schema`), whose root
-    /// is the schema. Returns the compiled table, the root node and the
-    /// keywords that were skipped as unsupported.
-    pub(crate) fn from_user_schema(doc: &Value) -> Result<(Spec, NodeId, Vec<String>)> {
-        crate::json::check_depth(doc)?;
-        let mut c = Compiler {
-            doc,
-            nodes: Vec::new(),
-            by_pointer: HashMap::new(),
-            mode: Mode::UserSchema,
-            unsupported: Vec::new(),
-            pending: Vec::new(),
-        };
-        let root = c.compile(doc, "#".to_owned(), 0)?;
-        c.drain()?;
-        let spec = Spec {
-            nodes: c.nodes,
-            components: HashMap::new(),
-            component_order: Vec::new(),
-        };
-        Ok((spec, root, c.unsupported))
     }
 
     /// The embedded document, compiled on first use and then shared.
