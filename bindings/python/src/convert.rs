@@ -2,13 +2,20 @@
 //!
 //! Python to JSON is a direct walk (no `json.dumps` round trip): `dict`
 //! with `str` keys, `list`, `str`, `int`, `float`, `bool` and `None`, each
-//! mapped to the JSON value it obviously is. Everything else is refused
-//! with a coded [`KitError`], never guessed at:
+//! mapped to the JSON value it obviously is. The standard library's values
+//! that have one JSON form are written the way pydantic's JSON mode (the
+//! server's validator) writes them: a `tuple` as a list, a `uuid.UUID` as
+//! its lowercase hyphenated string, a timezone-aware `datetime` as RFC 3339
+//! (`Z` for UTC, microseconds only when not zero), a `date` as
+//! `YYYY-MM-DD`, an `enum.Enum` member as its value. Everything else is
+//! refused with a coded [`KitError`], never guessed at:
 //!
 //! * `bool` stays a boolean (it is never the integer 1 or 0);
 //! * `float('nan')` and the infinities, integers outside 64 bits, `bytes`,
-//!   tuples, sets, `Decimal`, dates, UUIDs and other objects, and dict keys
-//!   that are not `str`: `unsupported_value`;
+//!   sets, `Decimal` (float or str: the caller's choice), a naive
+//!   `datetime` (no offset: attach a timezone), a UTC offset with seconds
+//!   (RFC 3339 has none), `time`, `timedelta` and other objects, and dict
+//!   keys that are not `str`: `unsupported_value`;
 //! * a container that contains itself: `cyclic_value`;
 //! * nesting deeper than [`MAX_DEPTH`] (the core's own limit, counted the
 //!   way `cyberdesk_kit::check_depth` counts): `too_deep`;
@@ -18,12 +25,13 @@
 //! never the value itself, so a sensitive input cannot leak through them.
 //!
 //! JSON to Python builds plain `dict`, `list`, `str`, `int`, `float`,
-//! `bool` and `None`. The walk never calls back into Python code, so the
-//! objects it reads can't change under it.
+//! `bool` and `None`. The walk calls back into Python only for a
+//! `datetime`'s `utcoffset()` (its tzinfo's code); it reads every other
+//! value's fields directly, so the objects it reads can't change under it.
 
 use cyberdesk_kit::{KitError, MAX_DEPTH};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
 
@@ -148,11 +156,10 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 fn describe_unsupported(obj: &Bound<'_, PyAny>) -> String {
     let name = type_name(obj);
     let hint = match name.as_str() {
-        "tuple" => " (use a list)",
         "bytes" | "bytearray" | "memoryview" => " (decode it, or base64-encode it for file inputs)",
         "set" | "frozenset" => " (use a list)",
         "Decimal" => " (use float or str)",
-        "UUID" | "datetime" | "date" | "time" => " (use str())",
+        "time" | "timedelta" => " (use str())",
         _ => "",
     };
     format!("a value of type {name}{hint}")
@@ -231,7 +238,63 @@ impl Walker {
                 Ok(Value::Array(items))
             });
         }
+        if let Ok(tuple) = obj.cast::<PyTuple>() {
+            return self.container(obj, depth, tuple.is_empty(), |w| {
+                let mut items = Vec::with_capacity(tuple.len());
+                for (i, v) in tuple.iter().enumerate() {
+                    items.push(w.walk(&v, depth + 1).map_err(|f| f.at(Seg::Index(i)))?);
+                }
+                Ok(Value::Array(items))
+            });
+        }
+        if let Some(value) = self.natural(obj, depth)? {
+            return Ok(value);
+        }
         Err(Fail::new(FailKind::Unsupported(describe_unsupported(obj))))
+    }
+
+    /// The standard library's values with one JSON form, written as
+    /// pydantic's JSON mode writes them; `None` for any other object.
+    fn natural(&mut self, obj: &Bound<'_, PyAny>, depth: usize) -> Result<Option<Value>, Fail> {
+        let py = obj.py();
+        let is = |module: &str, class: &str| {
+            stdlib_class(py, module, class).is_some_and(|c| obj.is_instance(&c).unwrap_or(false))
+        };
+        if is("datetime", "datetime") {
+            return datetime_text(obj).map(|t| Some(Value::String(t)));
+        }
+        if is("datetime", "date") {
+            let (y, m, d) = (
+                attr_int(obj, "year")?,
+                attr_int(obj, "month")?,
+                attr_int(obj, "day")?,
+            );
+            return Ok(Some(Value::String(format!("{y:04}-{m:02}-{d:02}"))));
+        }
+        if is("uuid", "UUID") {
+            return uuid_text(obj)
+                .map(|t| Some(Value::String(t)))
+                .ok_or_else(|| {
+                    Fail::new(FailKind::Unsupported("a UUID without its int".to_owned()))
+                });
+        }
+        if is("enum", "Enum") {
+            // A member is its value (`str`/`int` enums already were, as
+            // subclasses); one level only: a value that is a member again
+            // is refused rather than followed.
+            let value = obj.getattr("value").map_err(|_| {
+                Fail::new(FailKind::Unsupported(
+                    "an Enum member without a value".to_owned(),
+                ))
+            })?;
+            if is_enum_member(&value) {
+                return Err(Fail::new(FailKind::Unsupported(
+                    "an Enum member whose value is another Enum member".to_owned(),
+                )));
+            }
+            return self.walk(&value, depth).map(Some);
+        }
+        Ok(None)
     }
 
     fn container(
@@ -255,6 +318,88 @@ impl Walker {
         self.path.pop();
         out
     }
+}
+
+/// A class of a standard-library module, when that module is imported
+/// (nothing can be an instance of a class whose module nobody imported, so
+/// nothing is imported here).
+fn stdlib_class<'py>(py: Python<'py>, module: &str, class: &str) -> Option<Bound<'py, PyAny>> {
+    let modules = py.import("sys").ok()?.getattr("modules").ok()?;
+    modules.get_item(module).ok()?.getattr(class).ok()
+}
+
+fn is_enum_member(obj: &Bound<'_, PyAny>) -> bool {
+    stdlib_class(obj.py(), "enum", "Enum").is_some_and(|c| obj.is_instance(&c).unwrap_or(false))
+}
+
+fn attr_int(obj: &Bound<'_, PyAny>, name: &str) -> Result<i64, Fail> {
+    obj.getattr(name)
+        .and_then(|v| v.extract::<i64>())
+        .map_err(|_| {
+            Fail::new(FailKind::Unsupported(format!(
+                "a date or datetime without an int {name}"
+            )))
+        })
+}
+
+/// A `uuid.UUID` as its canonical text (lowercase, hyphenated), read from
+/// its `int` field.
+fn uuid_text(obj: &Bound<'_, PyAny>) -> Option<String> {
+    let n: u128 = obj.getattr("int").ok()?.extract().ok()?;
+    let h = format!("{n:032x}");
+    Some(format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..]
+    ))
+}
+
+/// An aware `datetime` as pydantic's JSON mode writes it:
+/// `2024-05-02T10:00:00Z`, `2024-05-02T10:00:00.000123+02:30`.
+fn datetime_text(obj: &Bound<'_, PyAny>) -> Result<String, Fail> {
+    let offset = obj.call_method0("utcoffset").map_err(|_| {
+        Fail::new(FailKind::Unsupported(
+            "a datetime whose utcoffset() failed".to_owned(),
+        ))
+    })?;
+    if offset.is_none() {
+        return Err(Fail::new(FailKind::Unsupported(
+            "a naive datetime (attach a timezone, e.g. tzinfo=datetime.timezone.utc: \
+             without one it is no RFC 3339 date-time)"
+                .to_owned(),
+        )));
+    }
+    let seconds = attr_int(&offset, "days")? * 86_400 + attr_int(&offset, "seconds")?;
+    if attr_int(&offset, "microseconds")? != 0 || seconds % 60 != 0 {
+        return Err(Fail::new(FailKind::Unsupported(
+            "a datetime whose UTC offset has seconds (RFC 3339 offsets are whole minutes)"
+                .to_owned(),
+        )));
+    }
+    let mut text = format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        attr_int(obj, "year")?,
+        attr_int(obj, "month")?,
+        attr_int(obj, "day")?,
+        attr_int(obj, "hour")?,
+        attr_int(obj, "minute")?,
+        attr_int(obj, "second")?,
+    );
+    let micro = attr_int(obj, "microsecond")?;
+    if micro != 0 {
+        text.push_str(&format!(".{micro:06}"));
+    }
+    if seconds == 0 {
+        text.push('Z');
+    } else {
+        let sign = if seconds < 0 { '-' } else { '+' };
+        let minutes = seconds.abs() / 60;
+        text.push_str(&format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60));
+    }
+    Ok(text)
 }
 
 /// Converts a Python value into JSON. `name` is the argument's name, used
@@ -360,6 +505,23 @@ fn arg_type_error(name: &str, expected: &str, obj: &Bound<'_, PyAny>) -> KitErro
 }
 
 /// A `str` argument.
+/// An id argument (`workflow_id`): a `str`, or a `uuid.UUID` written as
+/// its canonical text.
+pub fn id_arg(obj: &Bound<'_, PyAny>, name: &str) -> Result<String, KitError> {
+    if !obj.is_instance_of::<PyString>()
+        && stdlib_class(obj.py(), "uuid", "UUID")
+            .is_some_and(|c| obj.is_instance(&c).unwrap_or(false))
+    {
+        if let Some(text) = uuid_text(obj) {
+            return Ok(text);
+        }
+    }
+    str_arg(obj, name).map_err(|e| match e {
+        KitError::InvalidArgument { .. } => arg_type_error(name, "a str or uuid.UUID", obj),
+        other => other,
+    })
+}
+
 pub fn str_arg(obj: &Bound<'_, PyAny>, name: &str) -> Result<String, KitError> {
     let s = obj
         .cast::<PyString>()

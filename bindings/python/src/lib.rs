@@ -10,8 +10,8 @@ mod convert;
 mod error;
 
 use convert::{
-    bool_arg, headers_arg, int_arg, opt_float_arg, opt_int_arg, opt_str_arg, result_to_py, str_arg,
-    to_value, Arg,
+    bool_arg, headers_arg, id_arg, int_arg, opt_float_arg, opt_int_arg, opt_str_arg, result_to_py,
+    str_arg, to_value, Arg,
 };
 use cyberdesk_kit::{
     ErrorCode, IssueCode, KitError, Offsets, RetryInput, RunContext, RunOptions, UpdateOptions,
@@ -168,7 +168,7 @@ fn build_workflow_update<'py>(
     idempotency_key: Option<&Bound<'py, PyAny>>,
     spec: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let workflow_id = str_arg(workflow_id, "workflow_id").py(py)?;
+    let workflow_id = id_arg(workflow_id, "workflow_id").py(py)?;
     let update = to_value(update, "update").py(py)?;
     let key = opt_str_arg(idempotency_key, "idempotency_key").py(py)?;
     let spec = spec_arg(spec).py(py)?;
@@ -189,7 +189,7 @@ fn build_get_workflow<'py>(
     py: Python<'py>,
     workflow_id: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let workflow_id = str_arg(workflow_id, "workflow_id").py(py)?;
+    let workflow_id = id_arg(workflow_id, "workflow_id").py(py)?;
     let req = cyberdesk_kit::build_get_workflow(&workflow_id).py(py)?;
     convert::request_to_py(py, &req)
 }
