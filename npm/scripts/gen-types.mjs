@@ -102,6 +102,9 @@ export function generate() {
       // `{ name: undefined }` stays allowed, as it means absent.
       out += `  ${prop}${required.has(prop) ? `: ${ts(ps)}` : `?: ${ts(ps)} | undefined`};\n`;
     }
+    if (s.additionalProperties === true && s.properties) {
+      out += "  /** Fields beyond the documented ones (the schema allows any). */\n  [field: string]: unknown;\n";
+    }
     out += "}\n\n";
   }
   return out.trimEnd() + `\n${END}`;

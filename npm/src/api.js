@@ -123,11 +123,12 @@ export function buildWorkflowUpdate(workflowId, update, options) {
   return parse(invoke(() => t.buildWorkflowUpdate(id, body, key)));
 }
 
-/** The GET /v1/workflows/{id} request. */
-export function buildGetWorkflow(workflowId) {
+/** The GET /v1/workflows/{id} request; `options.include` lists related resources. */
+export function buildGetWorkflow(workflowId, options) {
   ensureReady();
   const id = c.str(workflowId, "workflowId");
-  return parse(invoke(() => raw.buildGetWorkflow(id)));
+  const include = c.optJson(c.options(options, "options").include, "include");
+  return parse(invoke(() => raw.buildGetWorkflow(id, include)));
 }
 
 /** The smallest update turning `current` into `desired`. */

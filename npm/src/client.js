@@ -75,9 +75,9 @@ export class CyberdeskKit {
     return this.send(req, "create_run", { sensitiveInputValues: run?.sensitive_input_values });
   }
 
-  /** GET /v1/workflows/{workflowId}: the WorkflowResponse. */
-  async getWorkflow(workflowId) {
-    return this.send(buildGetWorkflow(workflowId), "get_workflow");
+  /** GET /v1/workflows/{workflowId}: the WorkflowResponse (`options.include`: related resources). */
+  async getWorkflow(workflowId, options) {
+    return this.send(buildGetWorkflow(workflowId, options), "get_workflow");
   }
 
   /**

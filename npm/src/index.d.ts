@@ -304,11 +304,26 @@ export interface UpdateOptions extends SpecOption {
  */
 export declare function buildWorkflowUpdate(workflowId: string, update: WorkflowUpdate, options?: UpdateOptions): Request;
 
+/** Options of `buildGetWorkflow` and `CyberdeskKit.getWorkflow`. */
+export interface GetWorkflowOptions {
+  /**
+   * The `include` query parameter: related resources the response should
+   * carry in its `included` list (`["tags", "post_run_checks"]`, joined with
+   * commas), or one comma-separated string sent as is (the official SDK's
+   * form). `[]` sends `include=` (none); absent or `null` leaves the
+   * parameter out, and the server then includes tags and post-run checks.
+   */
+  include?: string[] | string | null | undefined;
+}
+
 /**
  * The `GET /v1/workflows/{workflow_id}` request (no body, no idempotency key).
- * @throws {KitError} `validation_error` when `workflowId` is not a UUID (`loc: ["path", "workflow_id"]`).
+ * The id may be in any form the server's UUID parser takes (hyphenated,
+ * 32 hex digits, braced, `urn:uuid:`); it is percent-encoded into the path.
+ * @throws {KitError} `validation_error` when `workflowId` is not a UUID (`loc: ["path", "workflow_id"]`);
+ *   `invalid_argument` when `include` is not a list of non-empty names without commas, or a string.
  */
-export declare function buildGetWorkflow(workflowId: string): Request;
+export declare function buildGetWorkflow(workflowId: string, options?: GetWorkflowOptions): Request;
 
 /** The smallest update turning `current` (a WorkflowResponse) into `desired`; `{}` when nothing differs. */
 export declare function diffWorkflowUpdate(current: JsonObjectInput, desired: JsonObjectInput): WorkflowUpdate;
@@ -442,8 +457,8 @@ export declare class CyberdeskKit {
   updateWorkflow(workflowId: string, update: WorkflowUpdate, options?: UpdateOptions): Promise<WorkflowResponse>;
   /** `POST /v1/runs`: the created run (preflighted first when `options.workflow` is given). */
   createRun(run: RunCreate, options?: RunOptions): Promise<RunResponse>;
-  /** `GET /v1/workflows/{workflowId}`: the workflow. */
-  getWorkflow(workflowId: string): Promise<WorkflowResponse>;
+  /** `GET /v1/workflows/{workflowId}`: the workflow (with `included` when `options.include` asks for it). */
+  getWorkflow(workflowId: string, options?: GetWorkflowOptions): Promise<WorkflowResponse>;
   /**
    * Sends a request you built (or changed) yourself and decodes the response
    * of `operation`. A write whose headers have no `Idempotency-Key` is sent
@@ -477,7 +492,10 @@ export type SchemaName =
   | "FileInput"
   | "RunCreate"
   | "RunStatus"
-  | "RunResponse";
+  | "RunResponse"
+  | "PostRunCheckStatus"
+  | "RunPostRunCheckSnapshot"
+  | "IncludedResource";
 
 /**
  * Schema for updating a workflow
@@ -555,6 +573,8 @@ export interface WorkflowResponse {
   tags?: WorkflowTagResponse[] | null | undefined;
   /** Post-run checks assigned to this workflow. */
   post_run_checks?: WorkflowPostRunCheckResponse[] | null | undefined;
+  /** Related resources requested via the `include` query parameter */
+  included?: IncludedResource[] | null | undefined;
 }
 
 /**
@@ -819,23 +839,98 @@ export type RunStatus = "scheduling" | "running" | "running_checks" | "success" 
  */
 export interface RunResponse {
   /** format `uuid` */
-  id: string;
-  /** format `uuid` */
   workflow_id: string;
   /** format `uuid` */
-  machine_id?: string | null | undefined;
+  machine_id: string | null;
+  /** format `uuid` */
+  id: string;
   status: RunStatus;
+  /** format `date-time` */
+  created_at: string;
+  /** format `uuid` */
+  user_id?: string | null | undefined;
+  organization_id?: string | null | undefined;
+  /** default `false` */
+  is_priority?: boolean | undefined;
+  error?: string[] | null | undefined;
+  output_data?: JsonObject | null | undefined;
+  input_attachment_ids?: string[] | null | undefined;
+  output_attachment_ids?: string[] | null | undefined;
+  run_message_history?: JsonObject[] | null | undefined;
+  input_values?: JsonObject | null | undefined;
   /** The per-run prompt override; null means the run uses the workflow's stored prompt. */
   main_prompt?: string | null | undefined;
-  input_values?: JsonObject | null | undefined;
-  output_data?: JsonObject | null | undefined;
-  error?: string[] | null | undefined;
+  /** Per-run model metadata overrides used for execution. Null means the run falls back to the workflow's model_metadata. */
+  model_metadata?: WorkflowModelMetadata | null | undefined;
+  /** format `uuid` */
+  pool_ids?: string[] | null | undefined;
+  sensitive_input_aliases?: JsonObject | null | undefined;
+  /** Arbitrary usage/billing metadata captured during a run (schema is flexible) */
+  usage_metadata?: JsonObject | null | undefined;
+  /** Version-tolerant snapshot/results for the run's post-run checks. */
+  post_run_checks?: RunPostRunCheckSnapshot[] | null | undefined;
   /** format `uuid` */
   session_id?: string | null | undefined;
   session_alias?: string | null | undefined;
-  /** format `uuid` */
-  pool_ids?: string[] | null | undefined;
+  release_session_after?: boolean | null | undefined;
   /** format `date-time` */
-  created_at: string;
+  started_at?: string | null | undefined;
+  /** format `date-time` */
+  ended_at?: string | null | undefined;
+}
+
+/** OpenAPI: `#/components/schemas/PostRunCheckStatus` */
+export type PostRunCheckStatus = "cancelled" | "failed" | "infra_error" | "pending" | "running" | "success";
+
+/**
+ * Version-tolerant run-level snapshot/result for one post-run check invocation.
+ * OpenAPI: `#/components/schemas/RunPostRunCheckSnapshot`
+ */
+export interface RunPostRunCheckSnapshot {
+  status: PostRunCheckStatus;
+  /** format `uuid` */
+  id?: string | null | undefined;
+  /** format `uuid` */
+  post_run_check_id?: string | null | undefined;
+  snapshot_version?: number | null | undefined;
+  name?: string | null | undefined;
+  description?: string | null | undefined;
+  type?: PostRunCheckType | null | undefined;
+  order?: number | null | undefined;
+  file_target_mode?: PostRunCheckFileTargetMode | null | undefined;
+  file_names?: string[] | null | undefined;
+  file_name_regex?: string | null | undefined;
+  expected_match_count?: number | null | undefined;
+  expected_match_count_ref?: string | null | undefined;
+  loop_input?: string | null | undefined;
+  loop_item_filename_template?: string | null | undefined;
+  /** default `false` */
+  allow_missing_attachments?: boolean | undefined;
+  check_prompt?: string | null | undefined;
+  /** format `uuid` */
+  model?: string | null | undefined;
+  /** format `date-time` */
+  started_at?: string | null | undefined;
+  /** format `date-time` */
+  ended_at?: string | null | undefined;
+  error_message?: string | null | undefined;
+  messages?: string[] | null | undefined;
+  matched_filenames?: string[] | null | undefined;
+}
+
+/**
+ * A resource in the JSON:API-style included array: a `type`, an `id` and the resource's other fields.
+ * OpenAPI: `#/components/schemas/IncludedResource`
+ */
+export interface IncludedResource {
+  /** Resource type (e.g., 'workflow', 'machine', 'pool') */
+  type: string;
+  /**
+   * Resource UUID
+   * format `uuid`
+   */
+  id: string;
+  /** Fields beyond the documented ones (the schema allows any). */
+  [field: string]: unknown;
 }
 // END GENERATED PAYLOAD TYPES

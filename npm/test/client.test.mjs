@@ -16,7 +16,7 @@ const WORKFLOW = {
   created_at: "2026-01-01T00:00:00Z",
   updated_at: "2026-01-02T00:00:00Z",
 };
-const RUN = { id: RUN_ID, workflow_id: ID, status: "scheduling", created_at: "2026-01-02T00:00:00Z", main_prompt: null };
+const RUN = { id: RUN_ID, workflow_id: ID, machine_id: null, status: "scheduling", created_at: "2026-01-02T00:00:00Z", main_prompt: null };
 
 let server;
 let baseUrl;

@@ -97,7 +97,7 @@ const CASES = [
   ["Idempotency-Key with CRLF (header injection)", "validation_error", () => kit.buildWorkflowUpdate(ID, {}, { idempotencyKey: "k\r\nX-Evil: 1" })],
   ["Idempotency-Key of 10,000 characters", "validation_error", () => kit.buildRunCreate({ workflow_id: ID }, { idempotencyKey: "k".repeat(10000) })],
   ["workflow id with path traversal", "validation_error", () => kit.buildGetWorkflow("../../admin")],
-  ["workflow id in braces", "validation_error", () => kit.buildWorkflowUpdate(`{${ID}}`, {})],
+  ["workflow id with an unclosed brace", "validation_error", () => kit.buildWorkflowUpdate(`{${ID}`, {})],
   ["date-time with month 13", "validation_error", () => kit.buildWorkflowUpdate(ID, { workflow_metadata: { last_errored_run_start: "2026-13-01T00:00:00Z" } })],
 
   // values JSON can't carry exactly

@@ -18,6 +18,7 @@ test("the README's JavaScript example runs", () => {
   const run = {
     id: "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
     workflow_id: "550e8400-e29b-41d4-a716-446655440000",
+    machine_id: null,
     status: "scheduling",
     main_prompt: "pinned",
     created_at: "2026-11-24T10:00:00Z",

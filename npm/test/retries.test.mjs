@@ -18,7 +18,7 @@ import { createServer } from "node:http";
 import * as kit from "../dist/node.js";
 
 const ID = "550e8400-e29b-41d4-a716-446655440000";
-const RUN = { id: "7d444840-9dc0-11d1-b245-5ffdce74fad2", workflow_id: ID, status: "scheduling", created_at: "2026-01-02T00:00:00Z", main_prompt: null };
+const RUN = { id: "7d444840-9dc0-11d1-b245-5ffdce74fad2", workflow_id: ID, machine_id: null, status: "scheduling", created_at: "2026-01-02T00:00:00Z", main_prompt: null };
 const WORKFLOW = { id: ID, name: "Invoices", main_prompt: "p", created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-02T00:00:00Z" };
 
 let server;

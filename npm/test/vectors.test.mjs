@@ -3,7 +3,9 @@
 // null is null), `expect` / `error` matched with the README's rule, secrets
 // checked in everything given back, UTF-16 spans, and generated keys.
 //
-// XFAIL: none. A case listed here would name the vector and say why.
+// XFAIL: the integers of 64 bits beyond 2^53 (i64/u64 limits, 2^53 + 1):
+// a JavaScript number is a double, so JSON.parse has already rounded them
+// before the kit sees them (the README says so); Rust and Python keep them.
 
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
@@ -12,7 +14,11 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import * as kit from "../dist/node.js";
 
-const XFAIL = new Map([]);
+const JS_DOUBLES = "a JavaScript number can't hold this integer: JSON.parse rounds it to a double";
+const XFAIL = new Map([
+  ["build_run_create.json:64-bit integers are written with all their digits", JS_DOUBLES],
+  ["resolve_prompt.json:64-bit integers render with all their digits", JS_DOUBLES],
+]);
 
 const here = dirname(fileURLToPath(import.meta.url));
 const vectorDir = join(here, "..", "..", "tests", "vectors");
@@ -102,7 +108,7 @@ const OPERATIONS = {
   validate: (i) => kit.validate(i.schema, i.payload, withSpec(i, {})),
   build_workflow_update: (i) =>
     kit.buildWorkflowUpdate(i.workflow_id, i.update, withSpec(i, pick(i, [["idempotency_key", "idempotencyKey"]]))),
-  build_get_workflow: (i) => kit.buildGetWorkflow(i.workflow_id),
+  build_get_workflow: (i) => kit.buildGetWorkflow(i.workflow_id, pick(i, [["include", "include"]])),
   build_run_create: (i) =>
     kit.buildRunCreate(i.run, withSpec(i, pick(i, [["workflow", "workflow"], ["idempotency_key", "idempotencyKey"], ...CONTEXT]))),
   preflight_run: (i) => kit.preflightRun(i.run, i.workflow, withSpec(i, pick(i, CONTEXT))),

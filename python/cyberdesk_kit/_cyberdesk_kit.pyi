@@ -94,9 +94,23 @@ def build_workflow_update(
     """The ``PATCH /v1/workflows/{workflow_id}`` request. Raises
     :class:`~cyberdesk_kit.ValidationError` listing every problem."""
 
-def build_get_workflow(workflow_id: str) -> Request:
-    """The ``GET /v1/workflows/{workflow_id}`` request. Raises
-    :class:`~cyberdesk_kit.ValidationError` when the id is not a UUID."""
+def build_get_workflow(
+    workflow_id: str, *, include: Union[List[str], str, None] = None
+) -> Request:
+    """The ``GET /v1/workflows/{workflow_id}`` request. The id may be in any
+    form the server's UUID parser takes (hyphenated, 32 hex digits, braced,
+    ``urn:uuid:``); it is percent-encoded into the path.
+
+    ``include`` is the query parameter naming the related resources the
+    response should carry in its ``included`` list: a list of names
+    (``["tags", "post_run_checks"]``, joined with commas; ``[]`` sends
+    ``include=``, asking for none) or one comma-separated string sent as is
+    (the official SDK's form). ``None`` leaves it out (the server then
+    includes tags and post-run checks).
+
+    Raises :class:`~cyberdesk_kit.ValidationError` when the id is not a
+    UUID, :class:`~cyberdesk_kit.InvalidArgumentError` when ``include`` is
+    neither a string nor a list of non-empty names without commas."""
 
 def diff_workflow_update(current: Mapping[str, _Json], desired: Mapping[str, _Json]) -> Dict[str, Any]:
     """The smallest update turning ``current`` (a WorkflowResponse) into ``desired``."""

@@ -132,9 +132,13 @@ class Client:
         sensitive = run.get("sensitive_input_values") if isinstance(run, Mapping) else None
         return cast(RunResponse, self._send(req, "create_run", sensitive))
 
-    def get_workflow(self, workflow_id: str) -> WorkflowResponse:
-        """``GET /v1/workflows/{workflow_id}``."""
-        req = build_get_workflow(workflow_id)
+    def get_workflow(
+        self, workflow_id: str, *, include: Union[List[str], str, None] = None
+    ) -> WorkflowResponse:
+        """``GET /v1/workflows/{workflow_id}``; ``include`` names related
+        resources for the response's ``included`` list (see
+        :func:`~cyberdesk_kit.build_get_workflow`)."""
+        req = build_get_workflow(workflow_id, include=include)
         return cast(WorkflowResponse, self._send(req, "get_workflow"))
 
     # -- transport ----------------------------------------------------------

@@ -32,6 +32,9 @@ __all__ = [
     "RunCreate",
     "RunStatus",
     "WorkflowResponse",
+    "IncludedResource",
+    "PostRunCheckStatus",
+    "RunPostRunCheckSnapshot",
     "RunResponse",
     "Operation",
     "SchemaName",
@@ -92,6 +95,10 @@ SchemaName = Literal[
     "FileInput",
     "RunCreate",
     "RunResponse",
+    "RunStatus",
+    "PostRunCheckStatus",
+    "RunPostRunCheckSnapshot",
+    "IncludedResource",
 ]
 
 #: One segment of a location: a field name or a list index.
@@ -282,23 +289,85 @@ class WorkflowResponse(_WorkflowResponseBase, total=False):
     old_versions: Optional[List[Dict[str, Any]]]
     tags: Optional[List[Dict[str, Any]]]
     post_run_checks: Optional[List[Dict[str, Any]]]
+    #: What ``build_get_workflow(..., include=[...])`` asked for.
+    included: Optional[List["IncludedResource"]]
+
+
+class IncludedResource(TypedDict):
+    """A related resource in a response's ``included`` list: its ``type``
+    (``"tag"``, ...), its ``id`` (a UUID) and the resource's other fields,
+    which a ``TypedDict`` can't name: read them with ``r.get(...)``."""
+
+    type: str
+    id: str
+
+
+PostRunCheckStatus = Literal["cancelled", "failed", "infra_error", "pending", "running", "success"]
+
+
+class _RunPostRunCheckSnapshotBase(TypedDict):
+    status: PostRunCheckStatus
+
+
+class RunPostRunCheckSnapshot(_RunPostRunCheckSnapshotBase, total=False):
+    """One post-run check of a run: the check as it was when the run
+    started (``snapshot_version``) and its result."""
+
+    id: Optional[str]
+    post_run_check_id: Optional[str]
+    snapshot_version: Optional[int]
+    name: Optional[str]
+    description: Optional[str]
+    type: Optional[PostRunCheckType]
+    order: Optional[int]
+    file_target_mode: Optional[PostRunCheckFileTargetMode]
+    file_names: Optional[List[str]]
+    file_name_regex: Optional[str]
+    expected_match_count: Optional[int]
+    expected_match_count_ref: Optional[str]
+    loop_input: Optional[str]
+    loop_item_filename_template: Optional[str]
+    allow_missing_attachments: bool
+    check_prompt: Optional[str]
+    model: Optional[str]
+    started_at: Optional[str]
+    ended_at: Optional[str]
+    error_message: Optional[str]
+    messages: Optional[List[str]]
+    matched_filenames: Optional[List[str]]
 
 
 class _RunResponseBase(TypedDict):
     id: str
     workflow_id: str
+    #: Required, and ``None`` until a machine is assigned.
+    machine_id: Optional[str]
     status: RunStatus
     created_at: str
 
 
 class RunResponse(_RunResponseBase, total=False):
-    """A run as the API returns it (the fields this package knows)."""
+    """A run as the API returns it: the 25 fields of the official SDK's
+    ``RunResponse`` (cyberdesk 2.2.69). Date-times are kept as the server
+    wrote them (possibly without a zone)."""
 
-    machine_id: Optional[str]
-    main_prompt: Optional[str]
-    input_values: Optional[Dict[str, Any]]
-    output_data: Optional[Dict[str, Any]]
+    user_id: Optional[str]
+    organization_id: Optional[str]
+    is_priority: bool
     error: Optional[List[str]]
+    output_data: Optional[Dict[str, Any]]
+    input_attachment_ids: Optional[List[str]]
+    output_attachment_ids: Optional[List[str]]
+    run_message_history: Optional[List[Dict[str, Any]]]
+    input_values: Optional[Dict[str, Any]]
+    main_prompt: Optional[str]
+    model_metadata: Optional[WorkflowModelMetadata]
+    pool_ids: Optional[List[str]]
+    sensitive_input_aliases: Optional[Dict[str, Any]]
+    usage_metadata: Optional[Dict[str, Any]]
+    post_run_checks: Optional[List[RunPostRunCheckSnapshot]]
     session_id: Optional[str]
     session_alias: Optional[str]
-    pool_ids: Optional[List[str]]
+    release_session_after: Optional[bool]
+    started_at: Optional[str]
+    ended_at: Optional[str]

@@ -52,7 +52,7 @@ def main() -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
             seen.append((self.headers["Idempotency-Key"], body))
             status = 503 if len(seen) == 1 else 201
-            out = json.dumps({"id": WF, "workflow_id": WF, "status": "scheduling", "created_at": "2024-01-01T00:00:00Z"}).encode()
+            out = json.dumps({"id": WF, "workflow_id": WF, "machine_id": None, "status": "scheduling", "created_at": "2024-01-01T00:00:00Z"}).encode()
             self.send_response(status)
             self.send_header("Retry-After", "0")
             self.send_header("Content-Length", str(len(out)))

@@ -44,6 +44,7 @@ WORKFLOW_RESPONSE: Dict[str, Any] = {
 RUN_RESPONSE: Dict[str, Any] = {
     "id": RUN_ID,
     "workflow_id": WF,
+    "machine_id": None,
     "status": "scheduling",
     "main_prompt": None,
     "created_at": "2024-05-02T10:00:00Z",

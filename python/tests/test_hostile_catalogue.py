@@ -107,7 +107,7 @@ def openapi(schemas: Dict[str, Any]) -> str:
     return json.dumps({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}, "components": {"schemas": schemas}})
 
 
-RUN_OK = json.dumps({"id": WF, "workflow_id": WF, "status": "scheduling", "created_at": "2024-05-02T10:00:00Z"})
+RUN_OK = json.dumps({"id": WF, "workflow_id": WF, "machine_id": None, "status": "scheduling", "created_at": "2024-05-02T10:00:00Z"})
 
 
 class Case(NamedTuple):

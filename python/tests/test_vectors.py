@@ -80,7 +80,7 @@ def _call(op: str, inp: Dict[str, Any]) -> Any:
     if op == "build_workflow_update":
         return kit.build_workflow_update(inp["workflow_id"], inp["update"], **pick("idempotency_key"))
     if op == "build_get_workflow":
-        return kit.build_get_workflow(inp["workflow_id"])
+        return kit.build_get_workflow(inp["workflow_id"], **pick("include"))
     if op == "build_run_create":
         return kit.build_run_create(
             inp["run"],
@@ -173,6 +173,9 @@ def test_vector(op: str, case: Dict[str, Any]) -> None:
         assert err.code in kit.ERROR_CODES
     else:
         printed += [json.dumps(result, ensure_ascii=False), repr(result), str(result)]
+        # What the body may carry but print(request) must not show.
+        for hidden in case.get("hidden_in_print", []):
+            assert hidden not in repr(result) and hidden not in str(result), hidden
         assert "expect" in case, f"expected an error, got {result!r}"
         assert matches(case["expect"], result), f"expected {case['expect']}\n got {result}"
 

@@ -182,15 +182,21 @@ fn build_workflow_update<'py>(
     convert::request_to_py(py, &req)
 }
 
-/// The GET /v1/workflows/{workflow_id} request.
+/// The GET /v1/workflows/{workflow_id} request; `include` lists the related
+/// resources for the response's `included` list.
 #[pyfunction]
-#[pyo3(signature = (workflow_id))]
+#[pyo3(
+    signature = (workflow_id, *, include = Arg::Absent),
+    text_signature = "(workflow_id, *, include=None)"
+)]
 fn build_get_workflow<'py>(
     py: Python<'py>,
     workflow_id: &Bound<'py, PyAny>,
+    include: Arg<'py>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let workflow_id = id_arg(workflow_id, "workflow_id").py(py)?;
-    let req = cyberdesk_kit::build_get_workflow(&workflow_id).py(py)?;
+    let include = include.to_value("include").py(py)?;
+    let req = cyberdesk_kit::build_get_workflow_with(&workflow_id, include.as_ref()).py(py)?;
     convert::request_to_py(py, &req)
 }
 

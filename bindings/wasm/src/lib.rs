@@ -317,10 +317,18 @@ pub fn build_workflow_update(
     build_workflow_update_impl(workflow_id, update, idempotency_key, None)
 }
 
-/// `build_get_workflow`.
+/// `build_get_workflow`; `include` is JSON text (a list of names or one
+/// comma-separated string).
 #[wasm_bindgen(js_name = buildGetWorkflow)]
-pub fn build_get_workflow(workflow_id: &str) -> JsResult<String> {
-    finish(cyberdesk_kit::build_get_workflow(workflow_id))
+pub fn build_get_workflow(workflow_id: &str, include: Option<String>) -> JsResult<String> {
+    let include = match include {
+        Some(text) => Some(cyberdesk_kit::parse_json(&text).map_err(|e| fail(&e))?),
+        None => None,
+    };
+    finish(cyberdesk_kit::build_get_workflow_with(
+        workflow_id,
+        include.as_ref(),
+    ))
 }
 
 /// `build_run_create`.

@@ -57,18 +57,60 @@ pub fn check_depth(value: &Value) -> Result<()> {
     Ok(())
 }
 
-/// serde_json's compact layout, except that a float with no fractional
-/// part (below 2^53) is written as an integer: JavaScript can't tell `2.0`
-/// from `2`, so every language writes `2`.
+/// serde_json's compact layout, with every float written the way
+/// ECMAScript's `Number.prototype.toString` (and so `JSON.stringify`)
+/// writes it: the shortest digits that read back to the same double, as
+/// plain digits when the decimal exponent is from -7 to 20 (`2`, `0.5`,
+/// `10000000000000000`, `0.000001`) and as `d.ddde±x` outside that
+/// (`1e+21`, `1e-7`); `-0` is `0`. JavaScript can't tell `2.0` from `2`
+/// nor keep a sign on zero, so this is the one form all three languages
+/// can agree on. Integers (not floats) are written with all their digits.
 struct Canonical;
+
+/// Writes a finite `f64` as ECMAScript does (ECMA-262, Number::toString).
+pub(crate) fn write_ecma_f64(out: &mut String, v: f64) {
+    if v == 0.0 || !v.is_finite() {
+        out.push('0');
+        return;
+    }
+    if v < 0.0 {
+        out.push('-');
+    }
+    // Rust's `{:e}` gives the shortest round-trip digits: "d.ddde-x".
+    let sci = format!("{:e}", v.abs());
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let k = digits.len() as i64;
+    // n: where the decimal point goes, counted from the first digit.
+    let n = exp.parse::<i64>().unwrap_or(0) + 1;
+    if k <= n && n <= 21 {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat_n('0', (n - k) as usize));
+    } else if 0 < n && n <= 21 {
+        out.push_str(&digits[..n as usize]);
+        out.push('.');
+        out.push_str(&digits[n as usize..]);
+    } else if -6 < n && n <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-n) as usize));
+        out.push_str(&digits);
+    } else {
+        out.push_str(&digits[..1]);
+        if k > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if n > 0 { '+' } else { '-' });
+        out.push_str(&(n - 1).abs().to_string());
+    }
+}
 
 impl serde_json::ser::Formatter for Canonical {
     fn write_f64<W: ?Sized + std::io::Write>(&mut self, w: &mut W, v: f64) -> std::io::Result<()> {
-        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
-            write!(w, "{}", v as i64)
-        } else {
-            serde_json::ser::CompactFormatter.write_f64(w, v)
-        }
+        let mut s = String::with_capacity(24);
+        write_ecma_f64(&mut s, v);
+        w.write_all(s.as_bytes())
     }
 }
 
@@ -151,5 +193,32 @@ mod tests {
         assert_eq!(to_compact(&v), r#"{"b":1,"a":"é"}"#);
         let v = parse_json(r#"[2.0, -0.0, 0.5, 1e300]"#).unwrap_or_default();
         assert_eq!(to_compact(&v), "[2,0,0.5,1e+300]");
+    }
+
+    #[test]
+    fn floats_are_written_as_javascript_writes_them() {
+        // Expected texts: what Node's String(x) prints for the same doubles.
+        for (v, text) in [
+            (1e16, "10000000000000000"),
+            (9_007_199_254_740_992.0, "9007199254740992"),
+            (1e21, "1e+21"),
+            (1e20, "100000000000000000000"),
+            (123_456_789_012_345_680_000.0, "123456789012345680000"),
+            (-0.0, "0"),
+            (1e-7, "1e-7"),
+            (1.5e-7, "1.5e-7"),
+            (0.000_001, "0.000001"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (-2.5, "-2.5"),
+            (5e-324, "5e-324"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (9_223_372_036_854_775_807.0, "9223372036854776000"),
+            (18_446_744_073_709_551_615.0, "18446744073709552000"),
+            (123.456, "123.456"),
+        ] {
+            let mut s = String::new();
+            write_ecma_f64(&mut s, v);
+            assert_eq!(s, text, "{v:e}");
+        }
     }
 }

@@ -66,8 +66,8 @@ pub use prompt::{
     PathSegment, Resolution, Variable, VariableKind, EMPTY_SENTINEL, MAX_PROMPT_BYTES,
 };
 pub use request::{
-    build_get_workflow, build_run_create, build_workflow_update, new_idempotency_key, Method,
-    Request, RunOptions, UpdateOptions,
+    build_get_workflow, build_get_workflow_with, build_run_create, build_workflow_update,
+    new_idempotency_key, Method, Request, RunOptions, UpdateOptions,
 };
 pub use response::{
     mask_secrets, parse_response, parse_response_bytes, parse_response_with, Operation,

@@ -87,12 +87,25 @@ impl std::fmt::Debug for Request {
 impl Request {
     /// The body with every value under `sensitive_input_values` replaced by
     /// `"[redacted]"`: what to log or show instead of [`Request::body`].
+    /// A top-level key that the unknown-field check takes for a misspelling
+    /// of `sensitive_input_values` (`sensitive_input_value`,
+    /// `sensitiveInputValues`, ...) is redacted the same way: its values if
+    /// it holds an object, else the value itself.
     pub fn redacted_body(&self) -> String {
         match crate::json::parse_json(&self.body) {
             Ok(Value::Object(mut m)) => {
-                if let Some(Value::Object(s)) = m.get_mut("sensitive_input_values") {
-                    for v in s.values_mut() {
-                        *v = Value::String("[redacted]".into());
+                for (key, value) in m.iter_mut() {
+                    if !is_sensitive_key(key) {
+                        continue;
+                    }
+                    match value {
+                        Value::Object(s) => {
+                            for v in s.values_mut() {
+                                *v = Value::String("[redacted]".into());
+                            }
+                        }
+                        Value::Null => {}
+                        other => *other = Value::String("[redacted]".into()),
                     }
                 }
                 to_compact(&Value::Object(m))
@@ -100,6 +113,20 @@ impl Request {
             _ => self.body.clone(),
         }
     }
+}
+
+/// `sensitive_input_values`, or an undeclared key of `RunCreate` whose
+/// closest declared field is `sensitive_input_values` (what the builder's
+/// unknown-field warning suggests).
+fn is_sensitive_key(key: &str) -> bool {
+    if key == "sensitive_input_values" {
+        return true;
+    }
+    let Ok(names) = Spec::embedded().and_then(|s| s.property_names("RunCreate")) else {
+        return false;
+    };
+    !names.contains(&key)
+        && crate::suggest::closest(key, names.iter().copied()) == Some("sensitive_input_values")
 }
 
 fn headers_as_map<S: serde::Serializer>(
@@ -430,17 +457,7 @@ pub fn build_workflow_update(
         None => Spec::embedded()?,
     };
     check_depth(update)?;
-    let mut errors = Vec::new();
-    if let Some(why) = crate::formats::uuid_problem(workflow_id) {
-        errors.push(
-            ValidationError::new(
-                loc(&["path", "workflow_id"]),
-                "uuid_parsing",
-                format!("Input should be a valid UUID, {why}"),
-            )
-            .with_ctx("error", why),
-        );
-    }
+    let mut errors: Vec<ValidationError> = workflow_id_problem(workflow_id).into_iter().collect();
     let r = report(spec, "WorkflowUpdate", update, "body")?;
     errors.extend(r.errors.iter().cloned());
     let mut warnings = unknown_field_warnings(&r, "WorkflowUpdate");
@@ -460,7 +477,7 @@ pub fn build_workflow_update(
     }
     finish(
         Method::Patch,
-        format!("/v1/workflows/{workflow_id}"),
+        format!("/v1/workflows/{}", path_segment(workflow_id)),
         "WorkflowUpdate",
         spec,
         obj,
@@ -469,26 +486,105 @@ pub fn build_workflow_update(
     )
 }
 
+/// The `workflow_id` path parameter's problem, as pydantic reports it for
+/// a `UUID` parameter (the forms it takes: hyphenated, simple, braced, URN).
+fn workflow_id_problem(workflow_id: &str) -> Option<ValidationError> {
+    crate::formats::pydantic_uuid_problem(workflow_id).map(|why| {
+        ValidationError::new(
+            loc(&["path", "workflow_id"]),
+            "uuid_parsing",
+            format!("Input should be a valid UUID, {why}"),
+        )
+        .with_ctx("error", why)
+    })
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters, so a
+/// braced or URN-form id stays one path segment.
+fn path_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Builds `GET /v1/workflows/{workflow_id}` (the id checked as a UUID).
 pub fn build_get_workflow(workflow_id: &str) -> Result<Request> {
-    if let Some(why) = crate::formats::uuid_problem(workflow_id) {
-        return Err(KitError::Validation {
-            errors: vec![ValidationError::new(
-                loc(&["path", "workflow_id"]),
-                "uuid_parsing",
-                format!("Input should be a valid UUID, {why}"),
-            )
-            .with_ctx("error", why)],
-        });
+    build_get_workflow_with(workflow_id, None)
+}
+
+/// [`build_get_workflow`] with the `include` query parameter: the related
+/// resources the response should carry in its `included` list. `include`
+/// is `None` or `null` (parameter left out: the server includes `tags` and
+/// `post_run_checks`), a list of resource names (`["tags"]`, joined with
+/// commas; `[]` sends `include=` and asks for none), or one string sent as
+/// is (`"tags,post_run_checks"`, the official SDK's form). Names are
+/// percent-encoded; an empty name or a name holding a comma, or any other
+/// type, raises `invalid_argument`.
+pub fn build_get_workflow_with(workflow_id: &str, include: Option<&Value>) -> Result<Request> {
+    let query = match include {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => format!("?include={}", include_names(s.split(','))?),
+        Some(Value::Array(items)) => {
+            let names = items
+                .iter()
+                .map(|v| {
+                    v.as_str().ok_or_else(|| {
+                        KitError::invalid_argument(format!(
+                            "include must list resource names (strings), not {}",
+                            crate::json::type_name(v)
+                        ))
+                    })
+                })
+                .collect::<Result<Vec<&str>>>()?;
+            if names.iter().any(|n| n.contains(',')) {
+                return Err(KitError::invalid_argument(
+                    "an include name holds a comma; give each resource as its own item",
+                ));
+            }
+            if names.is_empty() {
+                "?include=".to_owned()
+            } else {
+                format!("?include={}", include_names(names.into_iter())?)
+            }
+        }
+        Some(other) => {
+            return Err(KitError::invalid_argument(format!(
+                "include must be a list of resource names or one comma-separated string, not {}",
+                crate::json::type_name(other)
+            )))
+        }
+    };
+    if let Some(e) = workflow_id_problem(workflow_id) {
+        return Err(KitError::Validation { errors: vec![e] });
     }
     Ok(Request {
         method: Method::Get,
-        path: format!("/v1/workflows/{workflow_id}"),
+        path: format!("/v1/workflows/{}{query}", path_segment(workflow_id)),
         headers: vec![("Accept".to_owned(), "application/json".to_owned())],
         body: String::new(),
         idempotency_key: None,
         warnings: Vec::new(),
     })
+}
+
+/// Resource names, percent-encoded and joined with commas.
+fn include_names<'a>(names: impl Iterator<Item = &'a str>) -> Result<String> {
+    let mut out = Vec::new();
+    for n in names {
+        if n.is_empty() {
+            return Err(KitError::invalid_argument(
+                "an include name is empty (resource names such as tags or post_run_checks)",
+            ));
+        }
+        out.push(path_segment(n));
+    }
+    Ok(out.join(","))
 }
 
 /// Routing warnings of a run: fields the server will ignore.

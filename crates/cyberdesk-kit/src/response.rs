@@ -226,6 +226,56 @@ fn parse_bytes(
     }
 }
 
+/// Whether a float as large as 2^63 sits in `v`: what an integer literal
+/// beyond 64 bits becomes when parsed (cheap, and rarely true).
+fn has_huge_float(v: &Value) -> bool {
+    match v {
+        Value::Number(n) => n.is_f64() && n.as_f64().is_some_and(|f| f.abs() >= 9.2e18),
+        Value::Array(items) => items.iter().any(has_huge_float),
+        Value::Object(m) => m.values().any(has_huge_float),
+        _ => false,
+    }
+}
+
+/// The byte offset of the first integer literal in `text` (JSON already
+/// parsed as `value`) that fits neither `i64` nor `u64`: serde_json would
+/// have rounded it to a float, so it can't be given back exactly.
+fn oversized_integer(text: &str, value: &Value) -> Option<usize> {
+    if !has_huge_float(value) {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = i;
+                i += 1;
+                while i < b.len() && matches!(b[i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+                {
+                    i += 1;
+                }
+                let token = &text[start..i];
+                if !token.contains(['.', 'e', 'E'])
+                    && token.parse::<i64>().is_err()
+                    && token.parse::<u64>().is_err()
+                {
+                    return Some(start);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 /// [`parse_response`] against a document loaded at run time.
 pub fn parse_response_with(
     spec: Option<&Spec>,
@@ -246,6 +296,14 @@ pub fn parse_response_with(
             message: format!("the {status} body is not JSON ({})", e.code()),
             errors: Vec::new(),
         })?;
+        if let Some(at) = oversized_integer(body, &value) {
+            return Err(KitError::InvalidResponse {
+                message: format!(
+                    "the {status} body holds an integer beyond 64 bits (at byte {at}), which the kit can't read exactly"
+                ),
+                errors: Vec::new(),
+            });
+        }
         let spec = match spec {
             Some(s) => s,
             None => Spec::embedded()?,

@@ -126,7 +126,8 @@ fn run(op: &str, input: &Map<String, Value>, unit: Offsets) -> Outcome {
             json!(r)
         }),
         "build_get_workflow" => {
-            kit::build_get_workflow(s("workflow_id").unwrap()).map(|r| json!(r))
+            kit::build_get_workflow_with(s("workflow_id").unwrap(), get("include"))
+                .map(|r| json!(r))
         }
         "build_run_create" => kit::build_run_create(
             &input["run"],
@@ -138,6 +139,7 @@ fn run(op: &str, input: &Map<String, Value>, unit: Offsets) -> Outcome {
         )
         .map(|r| {
             printed.push(format!("{r:?}"));
+            printed.push(r.redacted_body());
             json!(r)
         }),
         "preflight_run" => kit::preflight_run_with(&input["run"], &input["workflow"], ctx, unit)
@@ -277,6 +279,21 @@ fn check_case(op: &str, case: &Value) -> Vec<String> {
             problems.push(format!(
                 "generated key {key:?} is not a v4 UUID in the header"
             ));
+        }
+    }
+    // Strings the body may carry but the request's printable forms (Debug,
+    // redacted_body) must not show.
+    if out.result.is_ok() {
+        for hidden in case
+            .get("hidden_in_print")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let hidden = hidden.as_str().unwrap();
+            if out.printed.iter().any(|h| h.contains(hidden)) {
+                problems.push(format!("{hidden} shown in a printable form"));
+            }
         }
     }
     for secret in case

@@ -18,4 +18,14 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = cyberdesk_kit::Spec::from_json(text);
+    // Any text through pydantic's date-time and UUID grammars, the
+    // workflow id check and the include parameter.
+    let v = serde_json::json!({"workflow_metadata": {"last_errored_run_start": text, "last_errored_run_uuid": text}});
+    let _ = cyberdesk_kit::validate("WorkflowUpdate", &v);
+    if let Ok(req) = cyberdesk_kit::build_get_workflow_with(text, Some(&serde_json::json!([text]))) {
+        // The id stays one percent-encoded path segment.
+        let id = req.path.strip_prefix("/v1/workflows/").unwrap();
+        let id = id.split('?').next().unwrap();
+        assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
+    }
 });
