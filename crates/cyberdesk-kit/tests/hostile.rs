@@ -534,6 +534,69 @@ fn catalogue() -> Vec<(&'static str, Want, Check)> {
             Box::new(|| kit::build_get_workflow("../../admin").map(|_| true)),
         ),
         (
+            "braced workflow id stays one path segment",
+            Fine,
+            Box::new(|| {
+                let id = format!("{{{W}}}");
+                kit::build_get_workflow(&id).map(|r| r.path == format!("/v1/workflows/%7B{W}%7D"))
+            }),
+        ),
+        (
+            "include with a query and a fragment in a name",
+            Fine,
+            Box::new(|| {
+                kit::build_get_workflow_with(W, Some(&json!(["tags&x=1#f", "\u{0}\u{202e}"])))
+                    .map(|r| r.path.ends_with("?include=tags%26x%3D1%23f,%00%E2%80%AE"))
+            }),
+        ),
+        (
+            "include nested 100 lists deep",
+            Code(ErrorCode::InvalidArgument),
+            Box::new(|| kit::build_get_workflow_with(W, Some(&deep_array(100))).map(|_| true)),
+        ),
+        (
+            "include of 50 MB",
+            Fine,
+            Box::new(move || {
+                kit::build_get_workflow_with(W, Some(&json!("t".repeat(big))))
+                    .map(|r| r.path.len() > big)
+            }),
+        ),
+        (
+            "a 50 MB date-time and UUID",
+            Fine,
+            Box::new(move || {
+                let long = "2".repeat(big);
+                let v = json!({"workflow_metadata": {"last_errored_run_start": long, "last_errored_run_uuid": long}});
+                kit::validate("WorkflowUpdate", &v)
+                    .map(|e| e.len() == 2 && e.iter().all(|x| !x.msg.contains("22222222222")))
+            }),
+        ),
+        (
+            "date-time strings cut in every place",
+            Fine,
+            Box::new(|| {
+                let full = "2024-02-29T23:59:59.123456\u{2212}05:30";
+                let mut ok = true;
+                for (i, _) in full.char_indices() {
+                    let v = json!({"workflow_metadata": {"last_errored_run_start": &full[..i]}});
+                    ok &= kit::validate("WorkflowUpdate", &v).is_ok();
+                }
+                Ok(ok)
+            }),
+        ),
+        (
+            "response with an integer of 10,000 digits",
+            Code(ErrorCode::InvalidResponse),
+            Box::new(|| {
+                let body = format!(
+                    r#"{{"id":"{W}","workflow_id":"{W}","machine_id":null,"status":"success","created_at":"2026-01-01T00:00:00Z","output_data":{{"n":{}}}}}"#,
+                    "9".repeat(10_000)
+                );
+                kit::parse_response("create_run", 200, &[], &body).map(|_| true)
+            }),
+        ),
+        (
             "idempotency key header injection",
             Code(ErrorCode::Validation),
             Box::new(|| {
