@@ -98,6 +98,12 @@ const CASES = [
   ["Idempotency-Key of 10,000 characters", "validation_error", () => kit.buildRunCreate({ workflow_id: ID }, { idempotencyKey: "k".repeat(10000) })],
   ["workflow id with path traversal", "validation_error", () => kit.buildGetWorkflow("../../admin")],
   ["workflow id with an unclosed brace", "validation_error", () => kit.buildWorkflowUpdate(`{${ID}`, {})],
+  ["include as a number", "invalid_argument", () => kit.buildGetWorkflow(ID, { include: 5 })],
+  ["include with an empty name", "invalid_argument", () => kit.buildGetWorkflow(ID, { include: ["tags", ""] })],
+  ["include holding a BigInt", "unsupported_value", () => kit.buildGetWorkflow(ID, { include: [1n] })],
+  ["include with a lone surrogate", "invalid_string", () => kit.buildGetWorkflow(ID, { include: ["\ud800"] })],
+  ["date-time of one million digits", "validation_error", () => kit.buildWorkflowUpdate(ID, { workflow_metadata: { last_errored_run_start: "2".repeat(1e6) } })],
+  ["UUID of one million characters", "validation_error", () => kit.buildWorkflowUpdate(ID, { model_metadata: { main_agent_model_id: "é".repeat(1e6) } })],
   ["date-time with month 13", "validation_error", () => kit.buildWorkflowUpdate(ID, { workflow_metadata: { last_errored_run_start: "2026-13-01T00:00:00Z" } })],
 
   // values JSON can't carry exactly
