@@ -31,4 +31,6 @@ echo "== npm/scripts/test.sh: build"
 npm run build
 
 echo "== npm/scripts/test.sh: test"
+# The official JSON-Schema-Test-Suite, for test/json-schema-suite.test.mjs.
+bash "$pkg/../tests/steps/json-schema-suite.sh" >/dev/null
 npm test

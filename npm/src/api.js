@@ -24,6 +24,7 @@ const RUN_CONTEXT = ["machineParameters", "machineSensitiveParameters", "poolPar
 const RUN_OPTIONS = ["workflow", "idempotencyKey", ...RUN_CONTEXT, "spec"];
 const PREFLIGHT_OPTIONS = [...RUN_CONTEXT, "spec"];
 const RESPONSE_OPTIONS = ["spec", "sensitiveInputValues"];
+const INSTANCE_OPTIONS = ["draft"];
 const RETRY_OPTIONS = ["method", "status", "headers", "networkError", "hasIdempotencyKey", "maxRetries", "now", "jitter"];
 
 /**
@@ -110,6 +111,19 @@ export function validate(schemaName, payload, options) {
   const body = c.toJson(payload, "payload");
   const t = target(opts);
   return parse(invoke(() => t.validate(name, body)));
+}
+
+/**
+ * Applies a user's JSON Schema (a parsed schema or its JSON text) to an
+ * instance, draft by draft; `[]` when valid.
+ */
+export function validateInstance(schema, instance, options) {
+  ensureReady();
+  const opts = c.options(options, "options", "validateInstance", INSTANCE_OPTIONS);
+  const s = c.toJson(schema, "schema");
+  const i = c.toJson(instance, "instance");
+  const draft = c.optStr(opts.draft, "options.draft");
+  return parse(invoke(() => raw.validateInstance(s, i, draft)));
 }
 
 /** The PATCH /v1/workflows/{id} request for `update`. */

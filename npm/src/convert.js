@@ -7,7 +7,9 @@
 // - plain objects (prototype `Object.prototype` or `null`) and arrays only;
 //   `Map`, `Set`, `Date`, class instances, functions, symbols, `BigInt`,
 //   `NaN`, `Infinity`, array holes and `undefined` array items are refused
-//   with `unsupported_value`; an own `__proto__` key too;
+//   with `unsupported_value`; an own `__proto__` key (what JSON.parse makes
+//   of `"__proto__"`) is plain data, as in every other language: it is read
+//   as an own property and never touches a prototype;
 // - a string (or key) with a lone surrogate is `invalid_string`;
 // - a value that contains itself is `cyclic_value`;
 // - nesting past 128 levels is `too_deep`.
@@ -161,7 +163,6 @@ class Writer {
     this.out += "{";
     let first = true;
     for (const key of Object.keys(v)) {
-      if (key === "__proto__") throw hostError("unsupported_value", `a key named __proto__ is refused${where(this.path())}`);
       if (!wellFormed(key)) throw hostError("invalid_string", `a key${where(this.path())} has a lone surrogate`);
       const item = v[key];
       if (item === undefined) continue; // absent

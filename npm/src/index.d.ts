@@ -30,9 +30,10 @@ export type JsonObjectInput = object;
  * - `unknown_schema`: `validate` was asked for a schema the OpenAPI document does not define.
  * - `unknown_operation`: `parseResponse` got an operation it does not know.
  * - `invalid_spec`: an OpenAPI document given to `loadSpec` can't be used.
+ * - `invalid_schema`: a JSON Schema given to `validateInstance` is not one (not JSON, against its draft's metaschema, a pattern that is not a regular expression, a `$ref` cycle).
  * - `too_deep`: a value is nested deeper than 128 levels.
  * - `too_large`: a value is larger than the limit (a prompt over 16 MiB, JSON text over 64 MiB).
- * - `unsupported_value`: a value has no JSON form (NaN, Infinity, BigInt, Map, Set, Date, a class instance, a function, a symbol, an array hole, a `__proto__` key).
+ * - `unsupported_value`: a value has no JSON form (NaN, Infinity, BigInt, Map, Set, Date, a class instance, a function, a symbol, an array hole).
  * - `cyclic_value`: a value contains itself.
  * - `invalid_string`: a string is not valid Unicode (a lone surrogate).
  * - `internal_error`: a bug in cyberdesk-kit (the WebAssembly module trapped and was restarted). Please report it.
@@ -47,6 +48,7 @@ export type ErrorCode =
   | "unknown_schema"
   | "unknown_operation"
   | "invalid_spec"
+  | "invalid_schema"
   | "too_deep"
   | "too_large"
   | "unsupported_value"
@@ -76,7 +78,10 @@ export type ErrorCode =
  * - `post_run_check_incomplete` (warning): a post-run check lacks what its type needs.
  * - `duplicate_post_run_check` (warning): two post-run checks share a name.
  * - `empty_update` (info): the workflow update has no fields.
- * - `schema_keywords_unchecked` (warning): a JSON Schema keyword cyberdesk-kit does not implement (`unevaluatedProperties`, `dependentSchemas`, ...): the server checks it, this check skipped it.
+ * - `schema_keywords_unchecked` (warning): retired, never emitted now (every keyword of draft 4 to 2020-12 is checked).
+ * - `input_format_mismatch` (warning): an input does not meet a `format` of the `input_schema`; `format` is an annotation, the server does not refuse it.
+ * - `pattern_undecided` (warning): a `pattern` needed more backtracking than the kit allows; that value was not checked against it.
+ * - `schema_ref_unresolved` (warning): the `input_schema` has a `$ref` the kit can't follow (another document: nothing is fetched; or a location missing from it).
  * - `regex_not_portable` (warning): a `file_name_regex` does not compile here.
  */
 export type IssueCode =
@@ -100,6 +105,9 @@ export type IssueCode =
   | "duplicate_post_run_check"
   | "empty_update"
   | "schema_keywords_unchecked"
+  | "input_format_mismatch"
+  | "pattern_undecided"
+  | "schema_ref_unresolved"
   | "regex_not_portable";
 
 /** How bad an {@link Issue} is. */
@@ -290,6 +298,27 @@ export declare function resolvePrompt(text: string, inputValues?: JsonObjectInpu
  * @throws {KitError} `unknown_schema`, and the value-conversion codes
  */
 export declare function validate(schemaName: SchemaName | (string & {}), payload: unknown, options?: SpecOption): ValidationError[];
+
+/** A JSON Schema draft, as {@link validateInstance} names it. */
+export type Draft = "draft4" | "draft6" | "draft7" | "draft2019-09" | "draft2020-12";
+
+/** Options of {@link validateInstance}. */
+export interface InstanceOptions {
+  /** The draft to apply; by default the one `$schema` names, else 2020-12. */
+  draft?: Draft | null | undefined;
+}
+
+/**
+ * Applies a user's JSON Schema (a workflow's `input_schema`, a form's
+ * schema) to `instance`, following the JSON Schema standard draft by
+ * draft (4, 6, 7, 2019-09, 2020-12). `schema` is a schema (object or
+ * boolean) or its JSON text, as Cyberdesk stores `input_schema`.
+ * `loc` of each error is the path inside the instance; `[]` when valid.
+ * `format` is an annotation (never an error); patterns are ECMA-262.
+ * @throws {KitError} `invalid_schema` when the schema is not one;
+ *   `invalid_argument` for an unknown draft name; the value-conversion codes
+ */
+export declare function validateInstance(schema: unknown, instance: unknown, options?: InstanceOptions): ValidationError[];
 
 /** Options of {@link buildWorkflowUpdate}. */
 export interface UpdateOptions extends SpecOption {

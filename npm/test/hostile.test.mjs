@@ -131,9 +131,9 @@ const CASES = [
   ["boxed number", "unsupported_value", () => kit.buildRunCreate({ workflow_id: ID, input_values: { a: new Number(1) } })],
 
   // prototype keys
-  ["own __proto__ key (from JSON.parse)", "unsupported_value", () => kit.buildWorkflowUpdate(ID, JSON.parse('{"__proto__": {"name": "x"}}'))],
-  ["own __proto__ key in desired (diff)", "unsupported_value", () => kit.diffWorkflowUpdate({}, JSON.parse('{"__proto__": 1}'))],
-  ["own __proto__ key in input values", "unsupported_value", () => kit.resolvePrompt("{a}", JSON.parse('{"a": {"__proto__": {"x": 1}}}'))],
+  ["own __proto__ key (from JSON.parse) is data, sent as written", { value: '{"__proto__":{"name":"x"}}' }, () => kit.buildWorkflowUpdate(ID, JSON.parse('{"__proto__": {"name": "x"}}')).body],
+  ["own __proto__ key in diff is data (an unknown field, like any other)", { value: '{"name":"n"}' }, () => JSON.stringify(kit.diffWorkflowUpdate(JSON.parse('{"__proto__": 1}'), JSON.parse('{"__proto__": 2, "name": "n"}')))],
+  ["own __proto__ key in input values is data", { value: '{"x":1}' }, () => kit.resolvePrompt("{a.__proto__}", JSON.parse('{"a": {"__proto__": {"x": 1}}}')).text],
   ["{constructor} {__proto__} {toString} read nothing inherited", { value: "__EMPTY__ __EMPTY__ __EMPTY__ __EMPTY__" }, () => kit.resolvePrompt("{constructor} {__proto__} {toString} {a.constructor.name}", { a: {} }).text],
   ["a constructor key is an unknown field, not a crash", { warning: "unknown_field" }, () => kit.buildWorkflowUpdate(ID, { constructor: 1, name: "x" })],
   ["__proto__ in a response body pollutes nothing", { value: [undefined, true] }, () => {
@@ -198,9 +198,11 @@ const CASES = [
   ["(a|aa)*c against 100,000 a's", { issue: "input_schema_violation" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "a".repeat(100000) } }, withPattern("^(a|aa)*c$"))],
   ["(x+x+)+y in buildRunCreate", "preflight_error", () => kit.buildRunCreate({ workflow_id: ID, input_values: { a: "x".repeat(50000) } }, { workflow: withPattern("(x+x+)+y") })],
   ["catastrophic patternProperties key", { issue: "input_schema_violation" }, () => kit.preflightRun({ workflow_id: ID, input_values: { ["a".repeat(30000) + "!"]: "v" } }, wf({ type: "object", patternProperties: { "^(a|a)*$": { type: "integer" } }, additionalProperties: false }))],
-  ["backreference (not linear-time)", { issue: "invalid_input_schema" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "aa" } }, withPattern("(a)\\1"))],
-  ["look-ahead", { issue: "invalid_input_schema" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "aa" } }, withPattern("(?=a)a"))],
-  ["(a{1000}){1000}: a regex too big to compile", { issue: "invalid_input_schema" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "aa" } }, withPattern("(a{1000}){1000}"))],
+  ["backreference (ECMA-262, bounded backtracking) applied", { issue: "input_schema_violation" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "ab" } }, withPattern("^(a)\\1$"))],
+  ["look-ahead applied", { issue: "input_schema_violation" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "b" } }, withPattern("^(?=a)a$"))],
+  ["(a{1000}){1000}: too big for the linear engine, run by the bounded matcher", { issue: "input_schema_violation" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "aa" } }, withPattern("(a{1000}){1000}"))],
+  ["catastrophic backtracking pattern: a warning, never an error", { issue: "pattern_undecided" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "ab".repeat(5000) } }, withPattern("^(?!z)(ab|a|b)*(ab|a|b)*(ab|a|b)*!$"))],
+  ["catastrophic backreference pattern on a 100,000-character key", { issue: "pattern_undecided" }, () => kit.preflightRun({ workflow_id: ID, input_values: { ["a".repeat(100000)]: 1 } }, wf({ patternProperties: { "^(a+)+\\1!$": { type: "string" } } }))],
   ["input_schema that is not JSON", { issue: "invalid_input_schema" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "x" } }, wf("{nope"))],
   ["input_schema nested 10,000 deep", { issue: "invalid_input_schema" }, () => kit.preflightRun({ workflow_id: ID, input_values: { a: "x" } }, wf('{"items":'.repeat(10000) + "{}" + "}".repeat(10000)))],
   ["input_schema that is not JSON, in an update", "validation_error", () => kit.buildWorkflowUpdate(ID, { input_schema: "{nope" })],

@@ -83,8 +83,6 @@ const HOSTILE = [
   ["symbol key", { [Symbol("k")]: 1, name: "x" }, "unsupported_value"],
   ["undefined in a list", { terminal_command_allowlist: ["a", undefined] }, "unsupported_value"],
   ["array hole", { terminal_command_allowlist: ["a", , "b"] }, "unsupported_value"], // eslint-disable-line no-sparse-arrays
-  ["own __proto__ key", JSON.parse('{"__proto__": {"name": "x"}, "main_prompt": "p"}'), "unsupported_value"],
-  ["nested own __proto__ key", { model_metadata: JSON.parse('{"__proto__": null}') }, "unsupported_value"],
   ["cyclic object", cyclic, "cyclic_value"],
   ["cyclic list", { post_run_checks: cyclicList }, "cyclic_value"],
   ["lone high surrogate", { name: "a\uD800b" }, "invalid_string"],
@@ -121,6 +119,15 @@ test("strings: lone surrogates refused, astral characters kept", () => {
   const r = kit.resolvePrompt("😀{a}", { a: "😀" });
   assert.equal(r.text, "😀😀");
   assert.deepEqual([r.variables[0].start, r.variables[0].end], [2, 5]);
+});
+
+test("an own __proto__ key (from JSON.parse) is plain data, as in Python and Rust", () => {
+  const req = kit.buildWorkflowUpdate(ID, JSON.parse('{"__proto__": {"name": "x"}, "main_prompt": "p"}'));
+  assert.equal(req.body, '{"main_prompt":"p","__proto__":{"name":"x"}}');
+  assert.deepEqual(req.warnings.map((w) => w.code), ["unknown_field"]);
+  assert.equal({}.name, undefined);
+  const errors = kit.validateInstance(JSON.parse('{"properties": {"__proto__": {"type": "number"}}}'), JSON.parse('{"__proto__": "x"}'));
+  assert.deepEqual(errors.map((e) => [e.loc, e.type]), [[["__proto__"], "float_type"]]);
 });
 
 test("values from another realm are plain", () => {

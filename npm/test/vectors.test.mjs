@@ -106,6 +106,7 @@ const OPERATIONS = {
     return kit.resolvePrompt(...args);
   },
   validate: (i) => kit.validate(i.schema, i.payload, withSpec(i, {})),
+  validate_instance: (i) => kit.validateInstance(i.schema, i.instance, pick(i, [["draft", "draft"]])),
   build_workflow_update: (i) =>
     kit.buildWorkflowUpdate(i.workflow_id, i.update, withSpec(i, pick(i, [["idempotency_key", "idempotencyKey"]]))),
   build_get_workflow: (i) => kit.buildGetWorkflow(i.workflow_id, pick(i, [["include", "include"]])),

@@ -25,6 +25,7 @@ pub fn class_name(code: ErrorCode) -> &'static str {
         ErrorCode::UnknownSchema => "UnknownSchemaError",
         ErrorCode::UnknownOperation => "UnknownOperationError",
         ErrorCode::InvalidSpec => "InvalidSpecError",
+        ErrorCode::InvalidSchema => "InvalidSchemaError",
         ErrorCode::TooDeep => "TooDeepError",
         ErrorCode::TooLarge => "TooLargeError",
         ErrorCode::UnsupportedValue => "UnsupportedValueError",

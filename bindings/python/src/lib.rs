@@ -130,6 +130,35 @@ fn validate<'py>(
     result_to_py(py, &errors)
 }
 
+/// Applies a user's JSON Schema (a workflow's `input_schema`, as a value
+/// or its JSON text) to an instance, draft by draft; `[]` when valid.
+#[pyfunction]
+#[pyo3(signature = (schema, instance, *, draft = None))]
+fn validate_instance<'py>(
+    py: Python<'py>,
+    schema: &Bound<'py, PyAny>,
+    instance: &Bound<'py, PyAny>,
+    draft: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let schema = to_value(schema, "schema").py(py)?;
+    let instance = to_value(instance, "instance").py(py)?;
+    let draft = opt_str_arg(draft, "draft").py(py)?;
+    let errors = py
+        .detach(|| {
+            let draft = draft
+                .as_deref()
+                .map(cyberdesk_kit::Draft::from_name)
+                .transpose()?;
+            cyberdesk_kit::validate_instance(
+                &schema,
+                &instance,
+                cyberdesk_kit::InstanceOptions { draft },
+            )
+        })
+        .py(py)?;
+    result_to_py(py, &errors)
+}
+
 /// `validate` for a payload given as JSON text. Private: kept to measure
 /// the JSON-text path against the direct conversion (python/README.md).
 #[pyfunction]
@@ -455,6 +484,7 @@ fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_prompt, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_prompt, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(validate_instance, m)?)?;
     m.add_function(wrap_pyfunction!(_validate_json, m)?)?;
     m.add_function(wrap_pyfunction!(_roundtrip, m)?)?;
     m.add_function(wrap_pyfunction!(build_workflow_update, m)?)?;

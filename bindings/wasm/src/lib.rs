@@ -298,6 +298,21 @@ pub fn retry_delay(
     }))
 }
 
+/// `validate_instance`: `schema` is the JSON text of a schema (or of a
+/// string holding one), `instance` JSON text, `draft` a draft name.
+#[wasm_bindgen(js_name = validateInstance)]
+pub fn validate_instance(schema: &str, instance: &str, draft: Option<String>) -> JsResult<String> {
+    finish((|| {
+        let schema = convert::value(schema)?;
+        let instance = convert::value(instance)?;
+        let draft = draft
+            .as_deref()
+            .map(cyberdesk_kit::Draft::from_name)
+            .transpose()?;
+        cyberdesk_kit::validate_instance(&schema, &instance, cyberdesk_kit::InstanceOptions { draft })
+    })())
+}
+
 // The operations that can use a loaded document: the free functions use
 // the embedded one, the `WasmSpec` methods of the same name use theirs.
 

@@ -392,11 +392,11 @@ impl<'c> Walk<'c> {
         {
             {
                 if *local {
-                return Err(KitError::InvalidSchema {
-                    message: format!("$ref {u:?} points at nothing in the schema"),
-                });
-            }
-            if !self.notes.unresolved.contains(u) {
+                    return Err(KitError::InvalidSchema {
+                        message: format!("$ref {u:?} points at nothing in the schema"),
+                    });
+                }
+                if !self.notes.unresolved.contains(u) {
                     self.notes.unresolved.push(u.clone());
                 }
             }
