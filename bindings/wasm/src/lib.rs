@@ -309,7 +309,11 @@ pub fn validate_instance(schema: &str, instance: &str, draft: Option<String>) ->
             .as_deref()
             .map(cyberdesk_kit::Draft::from_name)
             .transpose()?;
-        cyberdesk_kit::validate_instance(&schema, &instance, cyberdesk_kit::InstanceOptions { draft })
+        cyberdesk_kit::validate_instance(
+            &schema,
+            &instance,
+            cyberdesk_kit::InstanceOptions { draft },
+        )
     })())
 }
 

@@ -886,7 +886,7 @@ impl<'c> Walk<'c> {
                     let never = matches!(s.nodes[*sub].kws.first(), Some(Kw::False))
                         && s.nodes[*sub].kws.len() == 1;
                     for (i, (k, val)) in o.iter().enumerate() {
-                        if self.covered(&node_kws, k) {
+                        if self.covered(node_kws, k) {
                             continue;
                         }
                         if never {
