@@ -10,7 +10,10 @@ JSON ``null``. Results are plain ``dict``/``list``/``str``/``int``/
 ``float``/``bool``/``None``.
 """
 
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, Union, final, overload
+from uuid import UUID
+
+from cyberdesk_kit.types import Operation, RunResponse, SchemaName, WorkflowResponse
 
 from cyberdesk_kit.types import (
     ErrorDetails,
@@ -78,15 +81,20 @@ def resolve_prompt(
     escapes removed, ``__EMPTY__`` for missing paths. Problems are issues,
     never exceptions."""
 
-def validate(schema_name: str, payload: _Json, *, spec: Optional[Spec] = None) -> List[ErrorDetails]:
+@overload
+def validate(schema_name: SchemaName, payload: _Json, *, spec: None = None) -> List[ErrorDetails]:
     """The problems of ``payload`` against the named component schema, in
-    the server's 422 shape; ``[]`` when valid."""
+    the server's 422 shape; ``[]`` when valid. ``schema_name`` is one of the
+    embedded document's component names (a ``Literal``, so a typo is a type
+    error), or any name of the document given as ``spec``."""
+@overload
+def validate(schema_name: str, payload: _Json, *, spec: Spec) -> List[ErrorDetails]: ...
 
 def _validate_json(schema_name: str, payload_json: str, *, spec: Optional[Spec] = None) -> List[ErrorDetails]: ...
 def _roundtrip(value: _Json) -> _Json: ...
 def build_workflow_update(
-    workflow_id: str,
-    update: Union[WorkflowUpdate, Mapping[str, _Json]],
+    workflow_id: Union[str, UUID],
+    update: WorkflowUpdate,
     *,
     idempotency_key: Optional[str] = None,
     spec: Optional[Spec] = None,
@@ -95,7 +103,7 @@ def build_workflow_update(
     :class:`~cyberdesk_kit.ValidationError` listing every problem."""
 
 def build_get_workflow(
-    workflow_id: str, *, include: Union[List[str], str, None] = None
+    workflow_id: Union[str, UUID], *, include: Union[List[str], str, None] = None
 ) -> Request:
     """The ``GET /v1/workflows/{workflow_id}`` request. The id may be in any
     form the server's UUID parser takes (hyphenated, 32 hex digits, braced,
@@ -112,14 +120,14 @@ def build_get_workflow(
     UUID, :class:`~cyberdesk_kit.InvalidArgumentError` when ``include`` is
     neither a string nor a list of non-empty names without commas."""
 
-def diff_workflow_update(current: Mapping[str, _Json], desired: Mapping[str, _Json]) -> Dict[str, Any]:
+def diff_workflow_update(current: Mapping[str, _Json], desired: Mapping[str, _Json]) -> WorkflowUpdate:
     """The smallest update turning ``current`` (a WorkflowResponse) into ``desired``."""
 
-def apply_workflow_update(current: Mapping[str, _Json], update: Mapping[str, _Json]) -> Dict[str, Any]:
+def apply_workflow_update(current: Mapping[str, _Json], update: WorkflowUpdate) -> Dict[str, Any]:
     """``current`` with ``update`` applied the way the server applies a PATCH."""
 
 def build_run_create(
-    run: Union[RunCreate, Mapping[str, _Json]],
+    run: RunCreate,
     *,
     workflow: Optional[Mapping[str, _Json]] = None,
     idempotency_key: Optional[str] = None,
@@ -132,7 +140,7 @@ def build_run_create(
     preflighted and an error raises :class:`~cyberdesk_kit.PreflightError`."""
 
 def preflight_run(
-    run: Union[RunCreate, Mapping[str, _Json]],
+    run: RunCreate,
     workflow: Mapping[str, _Json],
     *,
     machine_parameters: Optional[Mapping[str, _Json]] = None,
@@ -142,15 +150,26 @@ def preflight_run(
 ) -> Preflight:
     """What the run will do, before it is sent."""
 
+@overload
 def parse_response(
-    operation: str,
+    operation: Literal["update_workflow", "get_workflow"],
     status: int,
     headers: Optional[_Headers],
     body: Union[str, bytes],
     *,
     spec: Optional[Spec] = None,
     sensitive_input_values: Optional[Mapping[str, _Json]] = None,
-) -> Dict[str, Any]:
+) -> WorkflowResponse: ...
+@overload
+def parse_response(
+    operation: Literal["create_run"],
+    status: int,
+    headers: Optional[_Headers],
+    body: Union[str, bytes],
+    *,
+    spec: Optional[Spec] = None,
+    sensitive_input_values: Optional[Mapping[str, _Json]] = None,
+) -> RunResponse:
     """The decoded body of a 2xx response to ``"update_workflow"``,
     ``"get_workflow"`` or ``"create_run"``; raises
     :class:`~cyberdesk_kit.ApiError` for anything else. With

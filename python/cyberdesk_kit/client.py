@@ -26,7 +26,14 @@ from cyberdesk_kit._cyberdesk_kit import (
     retry_delay,
 )
 from cyberdesk_kit.errors import InvalidArgumentError
-from cyberdesk_kit.types import Request, RunCreate, RunResponse, WorkflowResponse, WorkflowUpdate
+from cyberdesk_kit.types import (
+    Operation,
+    Request,
+    RunCreate,
+    RunResponse,
+    WorkflowResponse,
+    WorkflowUpdate,
+)
 
 __all__ = ["Client", "DEFAULT_BASE_URL"]
 
@@ -103,7 +110,7 @@ class Client:
     def update_workflow(
         self,
         workflow_id: str,
-        update: Union[WorkflowUpdate, Mapping[str, Any]],
+        update: WorkflowUpdate,
         *,
         idempotency_key: Optional[str] = None,
     ) -> WorkflowResponse:
@@ -115,7 +122,7 @@ class Client:
 
     def create_run(
         self,
-        run: Union[RunCreate, Mapping[str, Any]],
+        run: RunCreate,
         workflow: Optional[Mapping[str, Any]] = None,
         *,
         idempotency_key: Optional[str] = None,
@@ -143,7 +150,9 @@ class Client:
 
     # -- transport ----------------------------------------------------------
 
-    def _send(self, req: Request, operation: str, sensitive: Any = None) -> Dict[str, Any]:
+    def _send(
+        self, req: Request, operation: Operation, sensitive: Any = None
+    ) -> Union[WorkflowResponse, RunResponse]:
         method = req["method"]
         url = self.base_url + req["path"]
         data = req["body"].encode("utf-8") if method != "GET" else None

@@ -9,7 +9,10 @@ Payload field names are the wire names. A payload key that is absent is
 left out of the request; a key set to ``None`` is sent as ``null``.
 """
 
-from typing import Any, Dict, List, Literal, Optional, TypedDict, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, TypedDict, Union
+
+if TYPE_CHECKING:  # not imported at run time: importing the package stays cheap
+    from uuid import UUID
 
 __all__ = [
     "ErrorCode",
@@ -237,7 +240,7 @@ class FileInput(_FileInputBase, total=False):
 
 
 class _RunCreateBase(TypedDict):
-    workflow_id: str
+    workflow_id: "Union[str, UUID]"  # a UUID is written as its canonical text
 
 
 class RunCreate(_RunCreateBase, total=False):

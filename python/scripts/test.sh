@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole Python suite, from a fresh machine with Rust and Python >= 3.9:
 #   0. clippy (-D warnings) and rustfmt on the binding crate;
-#   1. a venv in python/.venv with maturin, pytest, mypy and pydantic (the
-#      judge of how values are written) (reused when present);
+#   1. a venv in python/.venv with maturin, pytest, mypy, pyright and
+#      pydantic (the judge of how values are written) (reused when present);
 #   2. the release abi3 wheel, built once with maturin, installed into that venv;
 #   3. pytest (vectors, hostile inputs, secrets, client, typing/stubtest);
 #   4. mypy --strict on the package and on the example user script;
@@ -28,7 +28,7 @@ step "venv ($VENV)"
 if [ ! -x "$VENV/bin/python" ]; then
     "$PY" -m venv "$VENV"
 fi
-"$VENV/bin/python" -m pip install -q --disable-pip-version-check "maturin>=1.7,<2" pytest mypy "pydantic>=2,<3"
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check "maturin>=1.7,<2" pytest mypy "pydantic>=2,<3" "pyright==1.1.414"
 
 step "wheel (maturin build --release)"
 rm -rf "$DIST"

@@ -67,7 +67,17 @@ fn inner<'a>(spec: Option<&'a Bound<'_, PySpec>>) -> Option<&'a cyberdesk_kit::S
     spec.map(|s| &s.get().inner)
 }
 
-/// Every variable of a prompt, in order; `start`/`end` are `str` indices.
+/// Every variable of a prompt, in order.
+///
+/// text: the prompt (`str`).
+///
+/// Returns a list of `Variable` dicts `{kind: "input" | "sensitive" |
+/// "runtime", root, path, raw, start, end}`; `start`/`end` are `str`
+/// indices, so `text[start:end] == raw`. The grammar is Cyberdesk's
+/// (cyberdesk-facts.md section 3).
+///
+/// Raises InvalidArgumentError (not a `str`), InvalidStringError (a lone
+/// surrogate), TooLargeError (over 16 MiB).
 #[pyfunction]
 #[pyo3(signature = (text))]
 fn parse_prompt<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
@@ -79,6 +89,19 @@ fn parse_prompt<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Boun
 }
 
 /// Resolves a prompt the way Cyberdesk does.
+///
+/// text: the prompt; input_values / sensitive_input_values: mappings
+/// (`None` or not passed: none).
+///
+/// Returns a `Resolution` dict `{text, variables, issues}`: input variables
+/// replaced (strings as they are, other values as compact JSON, a missing
+/// path or `None` as `__EMPTY__`), sensitive `{$x}` and runtime `{{x}}`
+/// variables kept verbatim, escapes removed. Problems in the prompt are
+/// `issues` (`{code, severity, message, ...}`), never exceptions.
+///
+/// Raises InvalidArgumentError, UnsupportedValueError, CyclicValueError,
+/// TooDeepError, InvalidStringError, TooLargeError for arguments that
+/// can't be used.
 #[pyfunction]
 #[pyo3(
     signature = (text, input_values = Arg::Absent, sensitive_input_values = Arg::Absent),
@@ -108,7 +131,18 @@ fn resolve_prompt<'py>(
     result_to_py(py, &res)
 }
 
-/// Checks `payload` against a component schema; `[]` when valid.
+/// Checks `payload` against a component schema of the OpenAPI document.
+///
+/// schema_name: `"WorkflowUpdate"`, `"RunCreate"`, ... (the embedded
+/// document's names, or those of `spec`); payload: the value to check;
+/// spec: a `Spec` from `load_spec` (default: the embedded document).
+///
+/// Returns a list of `ErrorDetails` dicts `{loc, msg, type, ctx?}` in the
+/// server's 422 shape (FastAPI + pydantic v2 codes, `loc` starting with
+/// `"body"`); `[]` when valid. Unknown fields are not errors.
+///
+/// Raises UnknownSchemaError, and the value-conversion errors
+/// (UnsupportedValueError, CyclicValueError, TooDeepError, InvalidStringError).
 #[pyfunction]
 #[pyo3(signature = (schema_name, payload, *, spec = None))]
 fn validate<'py>(
@@ -187,7 +221,19 @@ fn _roundtrip<'py>(py: Python<'py>, value: &Bound<'py, PyAny>) -> PyResult<Bound
     convert::to_py(py, &v)
 }
 
-/// The PATCH /v1/workflows/{workflow_id} request for `update`.
+/// The `PATCH /v1/workflows/{workflow_id}` request for `update`.
+///
+/// workflow_id: a UUID (`str` or `uuid.UUID`); update: a `WorkflowUpdate`
+/// mapping whose absent keys stay unchanged and whose `None` values clear;
+/// idempotency_key: the `Idempotency-Key` (default: a fresh UUID v4);
+/// spec: a `Spec` from `load_spec`.
+///
+/// Returns a `Request` dict `{method, path, headers, body, idempotency_key,
+/// warnings}`; `body` is compact JSON in the schema's key order. Unknown
+/// fields are `warnings` (`unknown_field`, naming the closest field).
+///
+/// Raises ValidationError listing every problem (the workflow id and the
+/// key included), and the value-conversion errors.
 #[pyfunction]
 #[pyo3(signature = (workflow_id, update, *, idempotency_key = None, spec = None))]
 fn build_workflow_update<'py>(
@@ -211,8 +257,17 @@ fn build_workflow_update<'py>(
     convert::request_to_py(py, &req)
 }
 
-/// The GET /v1/workflows/{workflow_id} request; `include` lists the related
-/// resources for the response's `included` list.
+/// The `GET /v1/workflows/{workflow_id}` request.
+///
+/// workflow_id: a UUID (`str` in any form the server's parser takes, or
+/// `uuid.UUID`); include: the related resources the response's `included`
+/// list should carry (a list of names joined with commas, or one
+/// comma-separated string; `None`: the parameter is left out).
+///
+/// Returns a `Request` dict (no body, no idempotency key).
+///
+/// Raises ValidationError (the id is not a UUID), InvalidArgumentError
+/// (`include` is neither a string nor a list of names without commas).
 #[pyfunction]
 #[pyo3(
     signature = (workflow_id, *, include = Arg::Absent),
@@ -230,6 +285,14 @@ fn build_get_workflow<'py>(
 }
 
 /// The smallest update that turns `current` into `desired`.
+///
+/// current: a `WorkflowResponse` (or any workflow mapping); desired: the
+/// workflow as it should be.
+///
+/// Returns a `WorkflowUpdate` dict; `{}` when nothing differs.
+///
+/// Raises InvalidArgumentError (not mappings) and the value-conversion
+/// errors.
 #[pyfunction]
 #[pyo3(signature = (current, desired))]
 fn diff_workflow_update<'py>(
@@ -246,6 +309,14 @@ fn diff_workflow_update<'py>(
 }
 
 /// `current` with `update` applied the way the server applies a PATCH.
+///
+/// current: a workflow mapping; update: a `WorkflowUpdate` (absent keys
+/// unchanged, `None` clears).
+///
+/// Returns the updated workflow as a new dict.
+///
+/// Raises InvalidArgumentError (not mappings) and the value-conversion
+/// errors.
 #[pyfunction]
 #[pyo3(signature = (current, update))]
 fn apply_workflow_update<'py>(
@@ -290,7 +361,20 @@ impl Context {
     }
 }
 
-/// The POST /v1/runs request for `run`; with `workflow`, preflighted first.
+/// The `POST /v1/runs` request for `run`; with `workflow`, preflighted first.
+///
+/// run: a `RunCreate` mapping (`workflow_id` required); workflow: the
+/// workflow (at least `main_prompt`, e.g. a `WorkflowResponse`): when
+/// given, `preflight_run` runs first; idempotency_key: default a fresh
+/// UUID v4; machine_parameters / machine_sensitive_parameters /
+/// pool_parameters: what the preflight merges (run > machine > pool);
+/// spec: a `Spec` from `load_spec`.
+///
+/// Returns a `Request` dict `{method, path, headers, body,
+/// idempotency_key, warnings}`; `repr()` redacts sensitive values.
+///
+/// Raises ValidationError (the run breaks RunCreate), PreflightError (an
+/// error-severity issue; `.issues`), and the value-conversion errors.
 #[pyfunction]
 #[pyo3(
     signature = (
@@ -332,6 +416,18 @@ fn build_run_create<'py>(
 }
 
 /// What the run will do, before it is sent.
+///
+/// run: a `RunCreate` mapping; workflow: the workflow (at least
+/// `main_prompt`, optionally `input_schema`); machine_parameters /
+/// machine_sensitive_parameters / pool_parameters: the other input
+/// sources (precedence run > machine > pool); spec: a `Spec`.
+///
+/// Returns a `Preflight` dict `{prompt_source: "override" | "workflow",
+/// resolved_prompt, variables, issues}`: the effective prompt resolved
+/// with the merged inputs, the workflow's `input_schema` applied.
+///
+/// Raises InvalidArgumentError and the value-conversion errors; problems
+/// of the run itself are issues, not exceptions.
 #[pyfunction]
 #[pyo3(
     signature = (
@@ -376,7 +472,20 @@ fn body_arg(obj: &Bound<'_, PyAny>) -> Result<Vec<u8>, KitError> {
     }
 }
 
-/// Decodes a response of `operation`; raises ApiError for a non-2xx.
+/// Decodes a response of `operation`.
+///
+/// operation: `"update_workflow"`, `"get_workflow"` or `"create_run"`;
+/// status: the HTTP status; headers: a mapping or `(name, value)` pairs;
+/// body: `str` or UTF-8 `bytes`; spec: a `Spec`; sensitive_input_values:
+/// what the request sent, masked as `[redacted]` if the server echoes one
+/// (4 characters or more) into its error.
+///
+/// Returns the decoded 2xx body (a `WorkflowResponse` or `RunResponse`
+/// dict), checked against the documented schema.
+///
+/// Raises ApiError for any non-2xx (`.status`; a 422's `detail` decoded
+/// into `.errors()`), InvalidResponseError (a 2xx that is not the
+/// documented shape), UnknownOperationError, InvalidArgumentError.
 #[pyfunction]
 #[pyo3(
     signature = (operation, status, headers, body, *, spec = None, sensitive_input_values = Arg::Absent),
@@ -417,6 +526,18 @@ fn parse_response<'py>(
 }
 
 /// Seconds to wait before retry number `attempt + 1`, or None.
+///
+/// attempt: 0 for the first retry; method: the request's method;
+/// status / headers: the response, when one came; network_error: no
+/// response (timeout, connection error); has_idempotency_key: the request
+/// carried one; max_retries: default 2; now: Unix seconds (for a
+/// `Retry-After` date); jitter: a number in [0, 1) (default random).
+///
+/// Returns seconds as a `float`, or `None` for "do not retry" (a write
+/// without an idempotency key is never retried). The policy is the
+/// official SDKs' (cyberdesk-facts.md section 5). Never sleeps.
+///
+/// Raises InvalidArgumentError for arguments of the wrong type or range.
 #[pyfunction]
 #[pyo3(signature = (
     attempt, *, method, status = None, headers = None, network_error = None, has_idempotency_key = None,
@@ -462,13 +583,23 @@ fn retry_delay(
     Ok(cyberdesk_kit::retry_delay(&input))
 }
 
-/// A fresh idempotency key: a random UUID v4, lowercase.
+/// A fresh idempotency key.
+///
+/// Returns a random UUID v4 as a lowercase `str`. Raises nothing.
 #[pyfunction]
 fn new_idempotency_key() -> String {
     cyberdesk_kit::new_idempotency_key()
 }
 
 /// Compiles an OpenAPI document given as JSON text.
+///
+/// text: the document (OpenAPI 3.1, JSON).
+///
+/// Returns a `Spec`, to pass as `spec=` to `validate`, the builders,
+/// `preflight_run` and `parse_response`.
+///
+/// Raises InvalidSpecError (not JSON, no components, a broken `$ref`, an
+/// unsupported keyword), InvalidArgumentError (not a `str`).
 #[pyfunction]
 #[pyo3(signature = (text))]
 fn load_spec(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PySpec> {
