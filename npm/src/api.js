@@ -141,7 +141,8 @@ export function buildWorkflowUpdate(workflowId, update, options) {
 export function buildGetWorkflow(workflowId, options) {
   ensureReady();
   const id = c.str(workflowId, "workflowId");
-  const include = c.optJson(c.options(options, "options").include, "include");
+  const opts = c.options(options, "options", "buildGetWorkflow", ["include"]);
+  const include = c.optJson(opts.include, "options.include");
   return parse(invoke(() => raw.buildGetWorkflow(id, include)));
 }
 

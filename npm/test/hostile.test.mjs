@@ -99,6 +99,7 @@ const CASES = [
   ["workflow id with path traversal", "validation_error", () => kit.buildGetWorkflow("../../admin")],
   ["workflow id with an unclosed brace", "validation_error", () => kit.buildWorkflowUpdate(`{${ID}`, {})],
   ["include as a number", "invalid_argument", () => kit.buildGetWorkflow(ID, { include: 5 })],
+  ["misspelt include option", "invalid_argument", () => kit.buildGetWorkflow(ID, { includes: ["tags"] })],
   ["include with an empty name", "invalid_argument", () => kit.buildGetWorkflow(ID, { include: ["tags", ""] })],
   ["include holding a BigInt", "unsupported_value", () => kit.buildGetWorkflow(ID, { include: [1n] })],
   ["include with a lone surrogate", "invalid_string", () => kit.buildGetWorkflow(ID, { include: ["\ud800"] })],
