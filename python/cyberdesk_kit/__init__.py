@@ -28,6 +28,7 @@ from cyberdesk_kit._cyberdesk_kit import (
     resolve_prompt,
     retry_delay,
     validate,
+    validate_instance,
 )
 from cyberdesk_kit.client import DEFAULT_BASE_URL, Client
 from cyberdesk_kit.errors import (
@@ -37,6 +38,7 @@ from cyberdesk_kit.errors import (
     InvalidArgumentError,
     InvalidJsonError,
     InvalidResponseError,
+    InvalidSchemaError,
     InvalidSpecError,
     InvalidStringError,
     KitError,
@@ -50,6 +52,7 @@ from cyberdesk_kit.errors import (
 )
 from cyberdesk_kit.types import (
     ErrorCode,
+    Draft,
     ErrorDetails,
     FileInput,
     IncludedResource,
@@ -74,6 +77,7 @@ __all__ = [
     "parse_prompt",
     "resolve_prompt",
     "validate",
+    "validate_instance",
     "build_workflow_update",
     "build_get_workflow",
     "diff_workflow_update",
@@ -99,6 +103,7 @@ __all__ = [
     "UnknownSchemaError",
     "UnknownOperationError",
     "InvalidSpecError",
+    "InvalidSchemaError",
     "TooDeepError",
     "TooLargeError",
     "UnsupportedValueError",
@@ -113,6 +118,7 @@ __all__ = [
     # types
     "ErrorCode",
     "IssueCode",
+    "Draft",
     "ErrorDetails",
     "Issue",
     "Variable",

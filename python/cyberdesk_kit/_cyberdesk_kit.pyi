@@ -16,6 +16,7 @@ from uuid import UUID
 from cyberdesk_kit.types import Operation, RunResponse, SchemaName, WorkflowResponse
 
 from cyberdesk_kit.types import (
+    Draft,
     ErrorDetails,
     Preflight,
     Request,
@@ -57,6 +58,7 @@ __all__ = [
     "resolve_prompt",
     "retry_delay",
     "validate",
+    "validate_instance",
 ]
 _ERROR_CLASSES: Dict[str, str]
 
@@ -89,6 +91,19 @@ def validate(schema_name: SchemaName, payload: _Json, *, spec: None = None) -> L
     error), or any name of the document given as ``spec``."""
 @overload
 def validate(schema_name: str, payload: _Json, *, spec: Spec) -> List[ErrorDetails]: ...
+
+def validate_instance(
+    schema: _Json, instance: _Json, *, draft: Optional[Draft] = None
+) -> List[ErrorDetails]:
+    """Applies a user's JSON Schema (a value, or its JSON text as Cyberdesk
+    stores ``input_schema``) to ``instance``, following the standard draft by
+    draft: ``draft`` is ``"draft4"``, ``"draft6"``, ``"draft7"``,
+    ``"draft2019-09"`` or ``"draft2020-12"``, else the one ``$schema`` names,
+    else 2020-12. Returns every error (``loc`` is the path inside the
+    instance), ``[]`` when valid. ``format`` is an annotation; patterns are
+    ECMA-262. Raises :class:`~cyberdesk_kit.InvalidSchemaError`
+    (``invalid_schema``) for a schema that is not one and
+    :class:`~cyberdesk_kit.InvalidArgumentError` for an unknown draft."""
 
 def _validate_json(schema_name: str, payload_json: str, *, spec: Optional[Spec] = None) -> List[ErrorDetails]: ...
 def _roundtrip(value: _Json) -> _Json: ...

@@ -33,6 +33,7 @@ __all__ = [
     "UnknownSchemaError",
     "UnknownOperationError",
     "InvalidSpecError",
+    "InvalidSchemaError",
     "TooDeepError",
     "TooLargeError",
     "UnsupportedValueError",
@@ -155,6 +156,12 @@ class UnknownOperationError(KitError, ValueError):
 class InvalidSpecError(KitError, ValueError):
     """``invalid_spec``: an OpenAPI document given to ``load_spec`` can't be
     used."""
+
+
+class InvalidSchemaError(KitError, ValueError):
+    """``invalid_schema``: a JSON Schema given to ``validate_instance`` is
+    not one (not JSON, against its draft's metaschema, a pattern that is not
+    an ECMA-262 regular expression, a ``$ref`` cycle)."""
 
 
 class TooDeepError(KitError, ValueError):

@@ -41,6 +41,7 @@ __all__ = [
     "RunResponse",
     "Operation",
     "SchemaName",
+    "Draft",
 ]
 
 # The codes, in the core's table order. A test checks these against the
@@ -55,6 +56,7 @@ ErrorCode = Literal[
     "unknown_schema",
     "unknown_operation",
     "invalid_spec",
+    "invalid_schema",
     "too_deep",
     "too_large",
     "unsupported_value",
@@ -84,12 +86,18 @@ IssueCode = Literal[
     "duplicate_post_run_check",
     "empty_update",
     "schema_keywords_unchecked",
+    "input_format_mismatch",
+    "pattern_undecided",
+    "schema_ref_unresolved",
     "regex_not_portable",
 ]
 
 Severity = Literal["error", "warning", "info"]
 VariableKind = Literal["input", "sensitive", "runtime"]
 Operation = Literal["update_workflow", "get_workflow", "create_run"]
+Draft = Literal["draft4", "draft6", "draft7", "draft2019-09", "draft2020-12"]
+"""A JSON Schema draft, as ``validate_instance`` names it."""
+
 SchemaName = Literal[
     "WorkflowUpdate",
     "WorkflowResponse",

@@ -45,6 +45,8 @@ echo "built $(basename "$WHEEL")"
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$WHEEL"
 
 step "pytest"
+# The official JSON-Schema-Test-Suite, for test_json_schema_suite.py.
+bash "$ROOT/tests/steps/json-schema-suite.sh" >/dev/null
 # The pytest script (not `python -m pytest`) keeps python/ off sys.path, so
 # the suite imports the installed wheel, which CDK_EXPECT_INSTALLED checks.
 CDK_EXPECT_INSTALLED=1 "$VENV/bin/pytest" -p no:cacheprovider

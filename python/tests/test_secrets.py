@@ -160,8 +160,6 @@ def _schema_workflow(prop: Dict[str, Any], root: str = "$pin") -> Dict[str, Any]
 # the rule, never the value.
 SCHEMA_FAILURES = [
     {"type": "integer"},
-    {"type": "string", "format": "uuid"},
-    {"type": "string", "format": "date-time"},
     {"enum": ["a", "b"]},
     {"const": "a"},
     {"type": "string", "pattern": "^[0-9]+$"},
@@ -184,6 +182,17 @@ def test_input_schema_failures_hold_no_sensitive_value(prop: Dict[str, Any]) -> 
         pre = kit.preflight_run(run(), _schema_workflow(prop))
     assert any(i["severity"] == "error" for i in pre["issues"])
     _assert_no_canary(_texts_of_error(info.value) + printable(pre) + [str(w.message) for w in caught])
+
+
+@pytest.mark.parametrize("fmt", ["uuid", "date-time", "email"])
+def test_input_schema_format_warnings_hold_no_sensitive_value(fmt: str) -> None:
+    # `format` is an annotation (JSON Schema 2020-12 Validation 7.2.1): a
+    # warning that names the format, never the value.
+    wf = _schema_workflow({"type": "string", "format": fmt})
+    pre = kit.preflight_run(run(), wf)
+    assert [i["code"] for i in pre["issues"] if i["severity"] != "info"] == ["input_format_mismatch"]
+    req = kit.build_run_create(run(), workflow=wf)
+    _assert_no_canary(printable(pre) + [repr(req), str(req)])
 
 
 def test_nested_sensitive_values_under_a_schema() -> None:

@@ -77,6 +77,8 @@ def _call(op: str, inp: Dict[str, Any]) -> Any:
         if "spec" in inp:
             extra["spec"] = kit.load_spec(inp["spec"])
         return kit.validate(inp["schema"], inp["payload"], **extra)
+    if op == "validate_instance":
+        return kit.validate_instance(inp["schema"], inp["instance"], **pick("draft"))
     if op == "build_workflow_update":
         return kit.build_workflow_update(inp["workflow_id"], inp["update"], **pick("idempotency_key"))
     if op == "build_get_workflow":

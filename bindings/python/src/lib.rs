@@ -164,8 +164,23 @@ fn validate<'py>(
     result_to_py(py, &errors)
 }
 
-/// Applies a user's JSON Schema (a workflow's `input_schema`, as a value
-/// or its JSON text) to an instance, draft by draft; `[]` when valid.
+/// Applies a user's JSON Schema to an instance, following the standard
+/// draft by draft (JSON Schema draft 4, 6, 7, 2019-09, 2020-12).
+///
+/// schema: a schema (dict or bool) or its JSON text, as Cyberdesk stores a
+/// workflow's `input_schema`; instance: the value to check; draft:
+/// `"draft4"`, `"draft6"`, `"draft7"`, `"draft2019-09"` or
+/// `"draft2020-12"` (default: the one `$schema` names, else 2020-12).
+///
+/// Returns a list of `ErrorDetails` dicts `{loc, msg, type, ctx?}`, `loc`
+/// being the path inside the instance; `[]` when valid. `format` is an
+/// annotation (never an error); patterns are ECMA-262.
+///
+/// Raises InvalidSchemaError when the schema is not one (not JSON, against
+/// its draft's metaschema, a pattern that is not a regular expression, a
+/// `$ref` cycle), InvalidArgumentError for an unknown draft, and the
+/// value-conversion errors (UnsupportedValueError, CyclicValueError,
+/// TooDeepError, InvalidStringError).
 #[pyfunction]
 #[pyo3(signature = (schema, instance, *, draft = None))]
 fn validate_instance<'py>(
