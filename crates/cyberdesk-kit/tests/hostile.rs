@@ -469,6 +469,127 @@ fn catalogue() -> Vec<(&'static str, Want, Check)> {
                 .or_else(|e| Ok(e.errors()[0].kind == "json_schema_invalid"))
             }),
         ),
+        // User JSON Schemas through validate_instance
+        (
+            "schema nested 10,000 levels",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| {
+                let text = "{\"not\":".repeat(10_000) + "{}" + &"}".repeat(10_000);
+                kit::validate_instance(&json!(text), &json!(1), Default::default()).map(|_| true)
+            }),
+        ),
+        (
+            "$ref chain of 10,000 hops",
+            Fine,
+            Box::new(|| {
+                let mut defs = serde_json::Map::new();
+                for i in 0..10_000 {
+                    defs.insert(
+                        format!("d{i}"),
+                        json!({"$ref": format!("#/$defs/d{}", i + 1)}),
+                    );
+                }
+                defs.insert("d10000".into(), json!({"type": "integer"}));
+                let s = json!({"$defs": defs, "$ref": "#/$defs/d0"});
+                // Past the nesting budget: a coded error, not a stack overflow.
+                Ok(matches!(
+                    kit::validate_instance(&s, &json!(1), Default::default()),
+                    Err(KitError::InvalidSchema { .. }) | Ok(_)
+                ))
+            }),
+        ),
+        (
+            "$ref cycle through allOf",
+            Code(ErrorCode::InvalidSchema),
+            Box::new(|| {
+                let s = json!({"$defs": {"a": {"allOf": [{"$ref": "#/$defs/b"}]}, "b": {"anyOf": [{"$ref": "#/$defs/a"}]}}, "$ref": "#/$defs/a"});
+                kit::validate_instance(&s, &json!(1), Default::default()).map(|_| true)
+            }),
+        ),
+        (
+            "uniqueItems over 100,000 items",
+            Fine,
+            Box::new(|| {
+                let items: Vec<Value> = (0..100_000).map(|i| json!({"k": i})).collect();
+                let errs = kit::validate_instance(
+                    &json!({"uniqueItems": true}),
+                    &Value::Array(items),
+                    Default::default(),
+                )?;
+                Ok(errs.is_empty())
+            }),
+        ),
+        (
+            "enum of 100,000 values against 1,000 items",
+            Fine,
+            Box::new(|| {
+                let values: Vec<Value> = (0..100_000).map(|i| json!(i)).collect();
+                let s = json!({"items": {"enum": values}});
+                let items: Vec<Value> = (0..1_000).map(|i| json!(i * 7)).collect();
+                Ok(
+                    kit::validate_instance(&s, &Value::Array(items), Default::default())?
+                        .is_empty(),
+                )
+            }),
+        ),
+        (
+            "catastrophic lookaround pattern on 100,000 characters: a warning",
+            Fine,
+            Box::new(|| {
+                let s = json!({"pattern": "^(?=a)(a+)+\\1!$"});
+                let r = kit::validate_instance_report(
+                    &s,
+                    &json!("a".repeat(100_000)),
+                    Default::default(),
+                )?;
+                Ok(r.errors.is_empty() && r.warnings[0].code.as_str() == "pattern_undecided")
+            }),
+        ),
+        (
+            "1,000 patternProperties against 1,000 keys (each key tries each pattern)",
+            Fine,
+            Box::new(|| {
+                let mut pats = serde_json::Map::new();
+                for i in 0..1_000 {
+                    pats.insert(format!("^k{i}$"), json!({"type": "integer"}));
+                }
+                let mut inst = serde_json::Map::new();
+                for i in 0..1_000 {
+                    inst.insert(format!("k{i}"), json!(i));
+                }
+                let s = json!({"patternProperties": pats});
+                Ok(
+                    kit::validate_instance(&s, &Value::Object(inst), Default::default())?
+                        .is_empty(),
+                )
+            }),
+        ),
+        (
+            "schema text of 10 MB (one long description)",
+            Fine,
+            Box::new(|| {
+                let text = format!(
+                    "{{\"description\":\"{}\",\"type\":\"string\"}}",
+                    "x".repeat(10 << 20)
+                );
+                Ok(kit::validate_instance(&json!(text), &json!(1), Default::default())?.len() == 1)
+            }),
+        ),
+        (
+            "metaschema-breaking schema of every draft",
+            Fine,
+            Box::new(|| {
+                let mut all = true;
+                for d in kit::Draft::ALL {
+                    let o = kit::InstanceOptions { draft: Some(*d) };
+                    all &= matches!(
+                        kit::validate_instance(&json!({"minItems": -1}), &json!([]), o),
+                        Err(KitError::InvalidSchema { .. })
+                    );
+                }
+                Ok(all)
+            }),
+        ),
         // Wrong types
         (
             "input_values a string",
@@ -858,6 +979,20 @@ fn catalogue() -> Vec<(&'static str, Want, Check)> {
 
 #[test]
 fn hostile_catalogue() {
+    // An 8 MiB stack, as a process's main thread has: the schema walk
+    // recurses once per schema level (at most 400 applications), and an
+    // unoptimized test build's frames are about ten times a release
+    // build's (which needs under 1 MiB for the deepest case).
+    let run = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(hostile_catalogue_on_this_thread)
+        .unwrap();
+    if let Err(e) = run.join() {
+        std::panic::resume_unwind(e);
+    }
+}
+
+fn hostile_catalogue_on_this_thread() {
     let entries = catalogue();
     assert!(
         entries.len() >= 60,
