@@ -31,13 +31,15 @@ pub fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The candidate closest to `key`, if it is close enough to be what was
-/// meant: a small edit away (case and `-`/`_` ignored), or one containing
-/// the other.
+/// meant: a small edit away (ASCII case and `-`/`_` ignored: the names
+/// compared are API field and option names), or one containing the other.
 pub fn closest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     if key.chars().count() > 64 {
         return None;
     }
-    let norm = |s: &str| s.to_lowercase().replace('-', "_");
+    // ASCII case only: Unicode lowercasing would bring its tables into the
+    // wasm (some 5 KB gzipped) for names that are ASCII.
+    let norm = |s: &str| s.to_ascii_lowercase().replace('-', "_");
     let k = norm(key);
     let limit = (k.chars().count() / 3).clamp(1, 3);
     let mut best: Option<(usize, &str)> = None;
