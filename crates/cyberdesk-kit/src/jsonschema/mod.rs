@@ -216,6 +216,9 @@ fn invalid(message: impl Into<String>) -> KitError {
 }
 
 const CACHE_ENTRIES: usize = 64;
+/// Schemas whose text is longer are compiled each time rather than kept:
+/// 64 entries of at most 1 MiB bound the cache's memory.
+const CACHE_MAX_TEXT: usize = 1 << 20;
 type Cache = Mutex<HashMap<(String, Option<Draft>), Result<Shared>>>;
 
 fn cache() -> &'static Cache {
@@ -237,11 +240,13 @@ pub(crate) fn compile_text(text: &str, draft: Option<Draft>) -> Result<Shared> {
             other => other,
         })
         .and_then(|v| compile_uncached(&v, draft));
-    if let Ok(mut map) = cache().lock() {
-        if map.len() >= CACHE_ENTRIES {
-            map.clear();
+    if key.0.len() <= CACHE_MAX_TEXT {
+        if let Ok(mut map) = cache().lock() {
+            if map.len() >= CACHE_ENTRIES {
+                map.clear();
+            }
+            map.insert(key, result.clone());
         }
-        map.insert(key, result.clone());
     }
     result
 }
@@ -257,11 +262,13 @@ pub(crate) fn compile_value(schema: &Value, draft: Option<Draft>) -> Result<Shar
         }
     }
     let result = compile_uncached(schema, draft);
-    if let Ok(mut map) = cache().lock() {
-        if map.len() >= CACHE_ENTRIES {
-            map.clear();
+    if key.0.len() <= CACHE_MAX_TEXT {
+        if let Ok(mut map) = cache().lock() {
+            if map.len() >= CACHE_ENTRIES {
+                map.clear();
+            }
+            map.insert(key, result.clone());
         }
-        map.insert(key, result.clone());
     }
     result
 }
