@@ -32,6 +32,7 @@ pub fn class_name(code: ErrorCode) -> &'static str {
         ErrorCode::CyclicValue => "CyclicValueError",
         ErrorCode::InvalidString => "InvalidStringError",
         ErrorCode::Internal => "InternalError",
+        ErrorCode::WaitTimeout => "WaitTimeoutError",
     }
 }
 

@@ -51,7 +51,7 @@ error_codes! {
     InvalidJson => "invalid_json", "Text given as JSON does not parse.";
     InvalidArgument => "invalid_argument", "An argument has the wrong type or an impossible value (not a payload field: those are `validation_error`).";
     UnknownSchema => "unknown_schema", "`validate` was asked for a schema name the OpenAPI document does not define.";
-    UnknownOperation => "unknown_operation", "`parse_response` was given an operation other than `update_workflow`, `get_workflow` or `create_run`.";
+    UnknownOperation => "unknown_operation", "`parse_response` was given an operation other than `update_workflow`, `get_workflow`, `create_run` or `get_run`.";
     InvalidSpec => "invalid_spec", "An OpenAPI document given at run time can't be used (not JSON, no components, a broken `$ref`, an unsupported keyword).";
     InvalidSchema => "invalid_schema", "A JSON Schema given to `validate_instance` is not one: not JSON, against its draft's metaschema, a pattern that is not a regular expression, or a `$ref` cycle that never reaches a value.";
     TooDeep => "too_deep", "A value is nested deeper than the limit (128 levels).";
@@ -60,6 +60,7 @@ error_codes! {
     CyclicValue => "cyclic_value", "A host value refers to itself.";
     InvalidString => "invalid_string", "A host string is not valid Unicode (a lone surrogate).";
     Internal => "internal_error", "A bug in cyberdesk-kit (a caught panic). Please report it.";
+    WaitTimeout => "wait_timeout", "`poll_delay` (and the clients' `wait_for_run`) reached the wait's deadline before the run reached a terminal status.";
 }
 
 impl fmt::Display for ErrorCode {
@@ -368,6 +369,13 @@ pub enum KitError {
         /// What failed.
         message: String,
     },
+    /// See [`ErrorCode::WaitTimeout`].
+    WaitTimeout {
+        /// The deadline, in seconds.
+        timeout: f64,
+        /// Seconds waited when it was reached.
+        elapsed: f64,
+    },
 }
 
 impl KitError {
@@ -390,6 +398,7 @@ impl KitError {
             KitError::CyclicValue => ErrorCode::CyclicValue,
             KitError::InvalidString { .. } => ErrorCode::InvalidString,
             KitError::Internal { .. } => ErrorCode::Internal,
+            KitError::WaitTimeout { .. } => ErrorCode::WaitTimeout,
         }
     }
 
@@ -507,7 +516,7 @@ impl fmt::Display for KitError {
             }
             KitError::UnknownOperation { name } => write!(
                 f,
-                "unknown operation {name:?}: expected \"update_workflow\", \"get_workflow\" or \"create_run\""
+                "unknown operation {name:?}: expected \"update_workflow\", \"get_workflow\", \"create_run\" or \"get_run\""
             ),
             KitError::InvalidSpec { message } => write!(f, "invalid OpenAPI document: {message}"),
             KitError::InvalidSchema { message } => write!(f, "invalid JSON Schema: {message}"),
@@ -521,6 +530,10 @@ impl fmt::Display for KitError {
             KitError::CyclicValue => f.write_str("cyclic value: a value refers to itself"),
             KitError::InvalidString { message } => write!(f, "invalid string: {message}"),
             KitError::Internal { message } => write!(f, "internal error: {message}"),
+            KitError::WaitTimeout { timeout, elapsed } => write!(
+                f,
+                "wait timed out: the run is not finished after {elapsed} s (the deadline is {timeout} s)"
+            ),
         }
     }
 }

@@ -16,7 +16,8 @@
 //!   variables, resolved exactly as Cyberdesk resolves them, and what would
 //!   go wrong in a run before it is sent.
 //! * [`parse_response`], [`retry_delay`], [`new_idempotency_key`]: the rest
-//!   of an HTTP exchange, without the HTTP.
+//!   of an HTTP exchange, without the HTTP; [`build_get_run`] and
+//!   [`poll_delay`] to wait for a run's result.
 //!
 //! ```
 //! use cyberdesk_kit::{build_run_create, RunOptions};
@@ -40,6 +41,7 @@ mod error;
 mod formats;
 mod json;
 mod jsonschema;
+mod poll;
 mod preflight;
 mod prompt;
 mod request;
@@ -58,6 +60,10 @@ pub use json::{check_depth, parse_json, to_compact, MAX_DEPTH, MAX_JSON_BYTES};
 pub use jsonschema::{
     validate_instance, validate_instance_report, Draft, InstanceOptions, InstanceReport,
 };
+pub use poll::{
+    is_terminal_run_status, poll_delay, PollOptions, POLL_INITIAL_DELAY, POLL_MAX_DELAY,
+    POLL_TIMEOUT, TERMINAL_RUN_STATUSES,
+};
 pub use preflight::{
     merge_inputs, preflight_run, preflight_run_with, Preflight, PromptSource, RunContext,
 };
@@ -66,8 +72,9 @@ pub use prompt::{
     PathSegment, Resolution, Variable, VariableKind, EMPTY_SENTINEL, MAX_PROMPT_BYTES,
 };
 pub use request::{
-    build_get_workflow, build_get_workflow_with, build_run_create, build_workflow_update,
-    new_idempotency_key, Method, Request, RunOptions, UpdateOptions,
+    build_get_run, build_get_run_with, build_get_workflow, build_get_workflow_with,
+    build_run_create, build_workflow_update, new_idempotency_key, Method, Request, RunOptions,
+    UpdateOptions,
 };
 pub use response::{
     mask_secrets, parse_response, parse_response_bytes, parse_response_with, Operation,

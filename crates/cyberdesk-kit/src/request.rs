@@ -489,9 +489,14 @@ pub fn build_workflow_update(
 /// The `workflow_id` path parameter's problem, as pydantic reports it for
 /// a `UUID` parameter (the forms it takes: hyphenated, simple, braced, URN).
 fn workflow_id_problem(workflow_id: &str) -> Option<ValidationError> {
-    crate::formats::pydantic_uuid_problem(workflow_id).map(|why| {
+    id_problem("workflow_id", workflow_id)
+}
+
+/// A UUID path parameter's problem (`name` is its wire name).
+fn id_problem(name: &str, id: &str) -> Option<ValidationError> {
+    crate::formats::pydantic_uuid_problem(id).map(|why| {
         ValidationError::new(
-            loc(&["path", "workflow_id"]),
+            loc(&["path", name]),
             "uuid_parsing",
             format!("Input should be a valid UUID, {why}"),
         )
@@ -527,6 +532,30 @@ pub fn build_get_workflow(workflow_id: &str) -> Result<Request> {
 /// percent-encoded; an empty name or a name holding a comma, or any other
 /// type, raises `invalid_argument`.
 pub fn build_get_workflow_with(workflow_id: &str, include: Option<&Value>) -> Result<Request> {
+    build_get("/v1/workflows/", "workflow_id", workflow_id, include)
+}
+
+/// Builds `GET /v1/runs/{run_id}` (the id checked as a UUID): decode the
+/// answer with [`parse_response`](crate::parse_response)`("get_run", ...)`,
+/// a `RunResponseWithIncludes`.
+pub fn build_get_run(run_id: &str) -> Result<Request> {
+    build_get_run_with(run_id, None)
+}
+
+/// [`build_get_run`] with the `include` query parameter (`workflow`,
+/// `machine`, `machine.pools`), taken as [`build_get_workflow_with`] takes it.
+pub fn build_get_run_with(run_id: &str, include: Option<&Value>) -> Result<Request> {
+    build_get("/v1/runs/", "run_id", run_id, include)
+}
+
+/// `GET {collection}{id}[?include=...]`, the id checked as the UUID path
+/// parameter `id_name`.
+fn build_get(
+    collection: &str,
+    id_name: &str,
+    id: &str,
+    include: Option<&Value>,
+) -> Result<Request> {
     let query = match include {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => format!("?include={}", include_names(s.split(','))?),
@@ -560,12 +589,12 @@ pub fn build_get_workflow_with(workflow_id: &str, include: Option<&Value>) -> Re
             )))
         }
     };
-    if let Some(e) = workflow_id_problem(workflow_id) {
+    if let Some(e) = id_problem(id_name, id) {
         return Err(KitError::Validation { errors: vec![e] });
     }
     Ok(Request {
         method: Method::Get,
-        path: format!("/v1/workflows/{}{query}", path_segment(workflow_id)),
+        path: format!("{collection}{}{query}", path_segment(id)),
         headers: vec![("Accept".to_owned(), "application/json".to_owned())],
         body: String::new(),
         idempotency_key: None,
@@ -579,7 +608,7 @@ fn include_names<'a>(names: impl Iterator<Item = &'a str>) -> Result<String> {
     for n in names {
         if n.is_empty() {
             return Err(KitError::invalid_argument(
-                "an include name is empty (resource names such as tags or post_run_checks)",
+                "an include name is empty (resource names such as tags, or workflow for a run)",
             ));
         }
         out.push(path_segment(n));

@@ -15,15 +15,19 @@ pub enum Operation {
     GetWorkflow,
     /// `POST /v1/runs` → `RunResponse`.
     CreateRun,
+    /// `GET /v1/runs/{id}` → `RunResponseWithIncludes`.
+    GetRun,
 }
 
 impl Operation {
-    /// From the wire name (`"update_workflow"`, `"get_workflow"`, `"create_run"`).
+    /// From the wire name (`"update_workflow"`, `"get_workflow"`, `"create_run"`,
+    /// `"get_run"`).
     pub fn parse(name: &str) -> Result<Operation> {
         match name {
             "update_workflow" => Ok(Operation::UpdateWorkflow),
             "get_workflow" => Ok(Operation::GetWorkflow),
             "create_run" => Ok(Operation::CreateRun),
+            "get_run" => Ok(Operation::GetRun),
             other => Err(KitError::UnknownOperation {
                 name: other.to_owned(),
             }),
@@ -34,6 +38,7 @@ impl Operation {
         match self {
             Operation::UpdateWorkflow | Operation::GetWorkflow => "WorkflowResponse",
             Operation::CreateRun => "RunResponse",
+            Operation::GetRun => "RunResponseWithIncludes",
         }
     }
 }

@@ -129,6 +129,20 @@ fn run(op: &str, input: &Map<String, Value>, unit: Offsets) -> Outcome {
             kit::build_get_workflow_with(s("workflow_id").unwrap(), get("include"))
                 .map(|r| json!(r))
         }
+        "build_get_run" => {
+            kit::build_get_run_with(s("run_id").unwrap(), get("include")).map(|r| json!(r))
+        }
+        "poll_delay" => kit::poll_delay(
+            get("attempt").and_then(Value::as_u64).unwrap() as u32,
+            get("elapsed").and_then(Value::as_f64).unwrap(),
+            &kit::PollOptions {
+                initial_delay: get("initial_delay").and_then(Value::as_f64),
+                max_delay: get("max_delay").and_then(Value::as_f64),
+                timeout: get("timeout").and_then(Value::as_f64),
+            },
+        )
+        .map(|d| json!(d)),
+        "is_terminal_run_status" => Ok(json!(kit::is_terminal_run_status(s("status").unwrap()))),
         "build_run_create" => kit::build_run_create(
             &input["run"],
             RunOptions {
