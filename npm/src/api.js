@@ -26,6 +26,7 @@ const PREFLIGHT_OPTIONS = [...RUN_CONTEXT, "spec"];
 const RESPONSE_OPTIONS = ["spec", "sensitiveInputValues"];
 const INSTANCE_OPTIONS = ["draft"];
 const RETRY_OPTIONS = ["method", "status", "headers", "networkError", "hasIdempotencyKey", "maxRetries", "now", "jitter"];
+const POLL_OPTIONS = ["initialDelay", "maxDelay", "timeout"];
 
 /**
  * An OpenAPI document loaded at run time. Give it as `{spec}` to validate
@@ -144,6 +145,44 @@ export function buildGetWorkflow(workflowId, options) {
   const opts = c.options(options, "options", "buildGetWorkflow", ["include"]);
   const include = c.optJson(opts.include, "options.include");
   return parse(invoke(() => raw.buildGetWorkflow(id, include)));
+}
+
+/** The GET /v1/runs/{id} request; `options.include` lists related resources. */
+export function buildGetRun(runId, options) {
+  ensureReady();
+  const id = c.str(runId, "runId");
+  const opts = c.options(options, "options", "buildGetRun", ["include"]);
+  const include = c.optJson(opts.include, "options.include");
+  return parse(invoke(() => raw.buildGetRun(id, include)));
+}
+
+/** A number of seconds, left to the core to judge (`Infinity` is a timeout). */
+function seconds(value, name) {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "number") throw hostError("invalid_argument", `${name} must be a number of seconds, not ${typeof value}`);
+  return value;
+}
+
+/**
+ * Seconds to sleep after poll `attempt` of a run, `elapsedSeconds` into the
+ * wait; throws `KitError` `wait_timeout` once the deadline is reached.
+ */
+export function pollDelay(attempt, elapsedSeconds, options) {
+  ensureReady();
+  const a = c.int(attempt, "attempt", 0, U32);
+  const o = c.options(options, "options", "pollDelay", POLL_OPTIONS);
+  const e = seconds(elapsedSeconds, "elapsedSeconds") ?? NaN;
+  const init = seconds(o.initialDelay, "initialDelay");
+  const max = seconds(o.maxDelay, "maxDelay");
+  const timeout = seconds(o.timeout, "timeout");
+  return invoke(() => raw.pollDelay(a, e, init, max, timeout));
+}
+
+/** Whether a run in `status` is finished (`success`, `task_failed`, `error`, `cancelled`). */
+export function isTerminalRunStatus(status) {
+  ensureReady();
+  const s = c.str(status, "status");
+  return invoke(() => raw.isTerminalRunStatus(s));
 }
 
 /** The smallest update turning `current` into `desired`. */

@@ -2,12 +2,27 @@
 // given) fetch, retries as `retryDelay` says, decodes with `parseResponse`.
 // The API key stays here: it never enters the core.
 
-import { buildGetWorkflow, buildRunCreate, buildWorkflowUpdate, parseResponse, retryDelay } from "./api.js";
+import {
+  buildGetRun,
+  buildGetWorkflow,
+  buildRunCreate,
+  buildWorkflowUpdate,
+  isTerminalRunStatus,
+  parseResponse,
+  pollDelay,
+  retryDelay,
+} from "./api.js";
 import { KitError } from "./errors.js";
 import * as c from "./convert.js";
 
 const DEFAULT_BASE_URL = "https://api.cyberdesk.io";
 const CLIENT_OPTIONS = ["apiKey", "baseUrl", "fetch", "maxRetries", "timeout"];
+const WAIT_OPTIONS = ["initialDelay", "maxDelay", "timeout", "include", "onPoll"];
+
+/** Seconds on a monotonic clock, where the runtime has one. */
+function clock() {
+  return (typeof performance !== "undefined" && typeof performance.now === "function" ? performance.now() : Date.now()) / 1000;
+}
 
 function argError(message) {
   return new KitError("invalid_argument", `invalid argument: ${message}`);
@@ -78,6 +93,45 @@ export class CyberdeskKit {
   /** GET /v1/workflows/{workflowId}: the WorkflowResponse (`options.include`: related resources). */
   async getWorkflow(workflowId, options) {
     return this.send(buildGetWorkflow(workflowId, options), "get_workflow");
+  }
+
+  /** GET /v1/runs/{runId}: the RunResponseWithIncludes (`options.include`: related resources). */
+  async getRun(runId, options) {
+    return this.send(buildGetRun(runId, options), "get_run");
+  }
+
+  /**
+   * Polls GET /v1/runs/{runId} until the run's status is terminal
+   * (`success`, `task_failed`, `error`, `cancelled`) and returns that run.
+   * Delays come from `pollDelay` (seconds: `initialDelay` 1, doubling up to
+   * `maxDelay` 10, `timeout` 1800 from the start, `Infinity` for none);
+   * `onPoll(run)` sees every run read. Past the deadline it throws
+   * `KitError` `wait_timeout`, with the last run read as `err.run`.
+   */
+  async waitForRun(runId, options) {
+    const o = c.options(options, "options", "waitForRun", WAIT_OPTIONS);
+    const { include, onPoll, ...policy } = o;
+    if (onPoll !== undefined && typeof onPoll !== "function") throw argError("onPoll must be a function");
+    const start = clock();
+    const get = buildGetRun(runId, include === undefined ? undefined : { include });
+    try {
+      pollDelay(0, 0, policy); // a bad policy is refused before the first request
+    } catch (e) {
+      if (!(e instanceof KitError && e.code === "wait_timeout")) throw e;
+    }
+    for (let attempt = 0; ; attempt++) {
+      const run = await this.send(get, "get_run");
+      if (onPoll !== undefined) onPoll(run);
+      if (isTerminalRunStatus(run.status)) return run;
+      let delay;
+      try {
+        delay = pollDelay(attempt, clock() - start, policy);
+      } catch (e) {
+        if (e instanceof KitError && e.code === "wait_timeout") e.run = run;
+        throw e;
+      }
+      await sleep(delay * 1000);
+    }
   }
 
   /**

@@ -37,6 +37,7 @@ export type JsonObjectInput = object;
  * - `cyclic_value`: a value contains itself.
  * - `invalid_string`: a string is not valid Unicode (a lone surrogate).
  * - `internal_error`: a bug in cyberdesk-kit (the WebAssembly module trapped and was restarted). Please report it.
+ * - `wait_timeout`: {@link pollDelay} (and `CyberdeskKit.waitForRun`) reached the wait's deadline before the run finished.
  */
 export type ErrorCode =
   | "validation_error"
@@ -54,7 +55,8 @@ export type ErrorCode =
   | "unsupported_value"
   | "cyclic_value"
   | "invalid_string"
-  | "internal_error";
+  | "internal_error"
+  | "wait_timeout";
 
 /**
  * The stable code of an {@link Issue}; each code always has the same severity.
@@ -208,7 +210,7 @@ export interface Request {
 }
 
 /** The operations whose responses {@link parseResponse} reads. */
-export type Operation = "update_workflow" | "get_workflow" | "create_run";
+export type Operation = "update_workflow" | "get_workflow" | "create_run" | "get_run";
 
 /** Headers as a plain object, a list of `[name, value]` pairs, or a `Headers`-like object. */
 export type HeadersInput =
@@ -241,6 +243,8 @@ export declare class KitError extends Error {
   issues: Issue[];
   /** The HTTP status of an `api_error`; `undefined` otherwise. */
   status: number | undefined;
+  /** For a `wait_timeout` from `CyberdeskKit.waitForRun`: the last run read. */
+  run?: RunResponseWithIncludes;
   /** The plain form `{code, message, errors, issues, status?}`. */
   toJSON(): { code: ErrorCode; message: string; errors: ValidationError[]; issues: Issue[]; status?: number };
 }
@@ -354,6 +358,48 @@ export interface GetWorkflowOptions {
  */
 export declare function buildGetWorkflow(workflowId: string, options?: GetWorkflowOptions): Request;
 
+/** Options of `buildGetRun` and `CyberdeskKit.getRun`. */
+export interface GetRunOptions {
+  /**
+   * The `include` query parameter: related resources for the response's
+   * `included` list (`["workflow", "machine", "machine.pools"]`), or one
+   * comma-separated string sent as is; absent or `null` leaves it out.
+   */
+  include?: string[] | string | null | undefined;
+}
+
+/**
+ * The `GET /v1/runs/{run_id}` request (no body, no idempotency key); decode
+ * the answer with `parseResponse("get_run", ...)`.
+ * @throws {KitError} `validation_error` when `runId` is not a UUID (`loc: ["path", "run_id"]`);
+ *   `invalid_argument` for a bad `include`.
+ */
+export declare function buildGetRun(runId: string, options?: GetRunOptions): Request;
+
+/** The poll policy of {@link pollDelay} and `CyberdeskKit.waitForRun`; all in seconds. */
+export interface PollOptions {
+  /** The delay after the first poll; it doubles after each poll. Default 1. */
+  initialDelay?: number | null | undefined;
+  /** The cap on a delay. Default 10. */
+  maxDelay?: number | null | undefined;
+  /** The deadline, counted from the start of the wait. Default 1800 (30 minutes); `Infinity` for none. */
+  timeout?: number | null | undefined;
+}
+
+/**
+ * Seconds to sleep after poll number `attempt` (0 after the first) of a run,
+ * `elapsedSeconds` after the wait began (the host keeps the clock):
+ * `initialDelay * 2^attempt` capped at `maxDelay`, cut so that the last poll
+ * falls on the deadline. Never sleeps.
+ * @throws {KitError} `wait_timeout` once `elapsedSeconds` reaches `timeout`;
+ *   `invalid_argument` for a negative or non-finite `elapsedSeconds`, a delay not above 0,
+ *   `maxDelay` below `initialDelay`, a negative `timeout`.
+ */
+export declare function pollDelay(attempt: number, elapsedSeconds: number, options?: PollOptions): number;
+
+/** Whether a run in `status` is finished: `success`, `task_failed`, `error` or `cancelled`. */
+export declare function isTerminalRunStatus(status: string): boolean;
+
 /** The smallest update turning `current` (a WorkflowResponse) into `desired`; `{}` when nothing differs. */
 export declare function diffWorkflowUpdate(current: JsonObjectInput, desired: JsonObjectInput): WorkflowUpdate;
 
@@ -404,6 +450,7 @@ export interface ResponseOptions extends SpecOption {
  */
 export declare function parseResponse(operation: "update_workflow" | "get_workflow", status: number, headers: HeadersInput | null | undefined, body: string, options?: ResponseOptions): WorkflowResponse;
 export declare function parseResponse(operation: "create_run", status: number, headers: HeadersInput | null | undefined, body: string, options?: ResponseOptions): RunResponse;
+export declare function parseResponse(operation: "get_run", status: number, headers: HeadersInput | null | undefined, body: string, options?: ResponseOptions): RunResponseWithIncludes;
 export declare function parseResponse(operation: string, status: number, headers: HeadersInput | null | undefined, body: string, options?: ResponseOptions): JsonObject;
 
 /** What happened on the attempt that failed (see {@link retryDelay}). */
@@ -453,6 +500,12 @@ export type FetchLike = (
   text(): Promise<string>;
 }>;
 
+/** Options of `CyberdeskKit.waitForRun`: the poll policy (seconds), `include`, and a callback per poll. */
+export interface WaitForRunOptions extends PollOptions, GetRunOptions {
+  /** Called with every run read, the last (terminal) one included. */
+  onPoll?: ((run: RunResponseWithIncludes) => void) | undefined;
+}
+
 /** Options of {@link CyberdeskKit}. */
 export interface CyberdeskKitOptions {
   /**
@@ -488,6 +541,17 @@ export declare class CyberdeskKit {
   createRun(run: RunCreate, options?: RunOptions): Promise<RunResponse>;
   /** `GET /v1/workflows/{workflowId}`: the workflow (with `included` when `options.include` asks for it). */
   getWorkflow(workflowId: string, options?: GetWorkflowOptions): Promise<WorkflowResponse>;
+  /** `GET /v1/runs/{runId}`: the run, with its status and results (`output_data`, `error`, ...). */
+  getRun(runId: string, options?: GetRunOptions): Promise<RunResponseWithIncludes>;
+  /**
+   * Polls `GET /v1/runs/{runId}` until the run's status is terminal
+   * (`success`, `task_failed`, `error`, `cancelled`) and returns that run,
+   * sleeping what {@link pollDelay} says between polls. `onPoll` sees every
+   * run read. A failed poll is retried as any GET is (`maxRetries`).
+   * @throws {KitError} `wait_timeout` past the deadline (the last run read is `err.run`),
+   *   `validation_error` for a bad id, `api_error`, `invalid_response`
+   */
+  waitForRun(runId: string, options?: WaitForRunOptions): Promise<RunResponseWithIncludes>;
   /**
    * Sends a request you built (or changed) yourself and decodes the response
    * of `operation`. A write whose headers have no `Idempotency-Key` is sent
@@ -495,6 +559,7 @@ export declare class CyberdeskKit {
    */
   send(request: Request, operation: "update_workflow" | "get_workflow", decode?: ResponseOptions): Promise<WorkflowResponse>;
   send(request: Request, operation: "create_run", decode?: ResponseOptions): Promise<RunResponse>;
+  send(request: Request, operation: "get_run", decode?: ResponseOptions): Promise<RunResponseWithIncludes>;
   send(request: Request, operation: Operation, decode?: ResponseOptions): Promise<JsonObject>;
 }
 
@@ -522,6 +587,7 @@ export type SchemaName =
   | "RunCreate"
   | "RunStatus"
   | "RunResponse"
+  | "RunResponseWithIncludes"
   | "PostRunCheckStatus"
   | "RunPostRunCheckSnapshot"
   | "IncludedResource";
@@ -906,6 +972,59 @@ export interface RunResponse {
   started_at?: string | null | undefined;
   /** format `date-time` */
   ended_at?: string | null | undefined;
+}
+
+/**
+ * Run response with optional included related resources.
+
+When the `include` query parameter is used, related resources are returned
+in the `included` array following the JSON:API pattern.
+
+Example request: GET /v1/runs/123?include=workflow,machine
+ * OpenAPI: `#/components/schemas/RunResponseWithIncludes`
+ */
+export interface RunResponseWithIncludes {
+  /** format `uuid` */
+  id: string;
+  /** format `uuid` */
+  workflow_id: string;
+  status: RunStatus;
+  /** format `date-time` */
+  created_at: string;
+  /** format `uuid` */
+  machine_id?: string | null | undefined;
+  /** format `uuid` */
+  user_id?: string | null | undefined;
+  organization_id?: string | null | undefined;
+  /** default `false` */
+  is_priority?: boolean | undefined;
+  error?: string[] | null | undefined;
+  output_data?: JsonObjectInput | null | undefined;
+  input_attachment_ids?: string[] | null | undefined;
+  output_attachment_ids?: string[] | null | undefined;
+  run_message_history?: JsonObjectInput[] | null | undefined;
+  input_values?: JsonObjectInput | null | undefined;
+  /** The per-run prompt override; null means the run uses the workflow's stored prompt. */
+  main_prompt?: string | null | undefined;
+  /** Per-run model metadata overrides used for execution. Null means the run falls back to the workflow's model_metadata. */
+  model_metadata?: WorkflowModelMetadata | null | undefined;
+  /** format `uuid` */
+  pool_ids?: string[] | null | undefined;
+  sensitive_input_aliases?: JsonObjectInput | null | undefined;
+  /** Arbitrary usage/billing metadata captured during a run (schema is flexible) */
+  usage_metadata?: JsonObjectInput | null | undefined;
+  /** Version-tolerant snapshot/results for the run's post-run checks. */
+  post_run_checks?: RunPostRunCheckSnapshot[] | null | undefined;
+  /** format `uuid` */
+  session_id?: string | null | undefined;
+  session_alias?: string | null | undefined;
+  release_session_after?: boolean | null | undefined;
+  /** format `date-time` */
+  started_at?: string | null | undefined;
+  /** format `date-time` */
+  ended_at?: string | null | undefined;
+  /** Related resources requested via the `include` query parameter */
+  included?: IncludedResource[] | null | undefined;
 }
 
 /** OpenAPI: `#/components/schemas/PostRunCheckStatus` */

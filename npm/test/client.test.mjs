@@ -224,3 +224,82 @@ test("constructor options are checked", () => {
   assert.throws(() => new kit.CyberdeskKit({ apiKey: "k", maxRetries: -1 }), (e) => e.code === "invalid_argument");
   assert.throws(() => new kit.CyberdeskKit({ apiKey: "a\nb" }), (e) => e.code === "invalid_argument");
 });
+
+// -- run results: getRun and waitForRun (issue 10, part 7) --
+
+const runAs = (status, extra = {}) => [200, {}, JSON.stringify({ ...RUN, status, ...extra })];
+
+test("getRun: a GET of /v1/runs/{id} with include, decoded as RunResponseWithIncludes", async () => {
+  const { machine_id, ...noMachine } = RUN; // GET may leave machine_id out
+  reset([[200, {}, JSON.stringify({ ...noMachine, status: "success", output_data: { total: 3 } })]]);
+  const got = await client().getRun(RUN_ID, { include: ["workflow"] });
+  assert.equal(machine_id, null);
+  assert.deepEqual(got.output_data, { total: 3 });
+  assert.equal(seen.length, 1);
+  assert.equal(seen[0].method, "GET");
+  assert.equal(seen[0].url, `/v1/runs/${RUN_ID}?include=workflow`);
+  assert.equal(seen[0].headers["authorization"], "Bearer sk-test-123");
+  assert.equal(seen[0].body.length, 0);
+  const bad = await rejection(client().getRun("not-a-run"));
+  assert.equal(bad.code, "validation_error");
+  assert.deepEqual(bad.errors[0].loc, ["path", "run_id"]);
+  assert.equal(seen.length, 1);
+});
+
+test("waitForRun polls until a terminal status, sleeping what pollDelay says", async () => {
+  reset([runAs("scheduling"), runAs("running"), [503, {}, "{}"], runAs("running_checks"), runAs("task_failed", { error: ["no invoice"] })]);
+  const polled = [];
+  const got = await client().waitForRun(RUN_ID, { initialDelay: 0.02, maxDelay: 0.04, onPoll: (r) => polled.push(r.status) });
+  assert.equal(got.status, "task_failed");
+  assert.deepEqual(got.error, ["no invoice"]);
+  assert.deepEqual(polled, ["scheduling", "running", "running_checks", "task_failed"]);
+  // Five requests: the 503 was retried by the transport, not counted as a poll.
+  assert.equal(seen.length, 5);
+  assert.ok(seen.every((r) => r.method === "GET" && r.url === `/v1/runs/${RUN_ID}`));
+  // Gaps between polls follow 0.02, 0.04, 0.04 s (timer slack allowed above, never below).
+  const gap = (a, b) => seen[b].at - seen[a].at;
+  assert.ok(gap(0, 1) >= 15, `first gap ${gap(0, 1)} ms`);
+  assert.ok(gap(1, 3) >= 35, `second gap ${gap(1, 3)} ms`);
+  assert.ok(gap(3, 4) >= 35, `third gap ${gap(3, 4)} ms`);
+});
+
+test("waitForRun returns at once when the run is already finished", async () => {
+  reset([runAs("success")]);
+  const got = await client().waitForRun(RUN_ID);
+  assert.equal(got.status, "success");
+  assert.equal(seen.length, 1);
+});
+
+test("waitForRun: past the deadline, wait_timeout with the last run read", async () => {
+  reset(Array.from({ length: 50 }, () => runAs("running")));
+  const t0 = Date.now();
+  const e = await rejection(client().waitForRun(RUN_ID, { initialDelay: 0.01, maxDelay: 0.02, timeout: 0.1 }));
+  assert.ok(e instanceof kit.KitError);
+  assert.equal(e.code, "wait_timeout");
+  assert.equal(e.run.status, "running");
+  assert.ok(Date.now() - t0 >= 95, "waited up to the deadline");
+  assert.ok(seen.length >= 3 && seen.length < 50, `${seen.length} polls`);
+});
+
+test("waitForRun: a bad policy or option is refused before any request", async () => {
+  reset([runAs("running")]);
+  for (const [opts, code] of [
+    [{ initialDelay: 0 }, "invalid_argument"],
+    [{ initialDelay: 5, maxDelay: 1 }, "invalid_argument"],
+    [{ timeout: -1 }, "invalid_argument"],
+    [{ timeout: "10" }, "invalid_argument"],
+    [{ onPoll: 3 }, "invalid_argument"],
+    [{ intialDelay: 1 }, "invalid_argument"],
+  ]) {
+    const e = await rejection(client().waitForRun(RUN_ID, opts));
+    assert.equal(e.code, code, JSON.stringify(opts));
+  }
+  assert.equal(seen.length, 0);
+});
+
+test("waitForRun: an API error while polling is thrown as is", async () => {
+  reset([runAs("running"), [404, {}, JSON.stringify({ detail: "Run not found" })]]);
+  const e = await rejection(client().waitForRun(RUN_ID, { initialDelay: 0.01 }));
+  assert.equal(e.code, "api_error");
+  assert.equal(e.status, 404);
+});

@@ -110,6 +110,18 @@ const OPERATIONS = {
   build_workflow_update: (i) =>
     kit.buildWorkflowUpdate(i.workflow_id, i.update, withSpec(i, pick(i, [["idempotency_key", "idempotencyKey"]]))),
   build_get_workflow: (i) => kit.buildGetWorkflow(i.workflow_id, pick(i, [["include", "include"]])),
+  build_get_run: (i) => kit.buildGetRun(i.run_id, pick(i, [["include", "include"]])),
+  poll_delay: (i) =>
+    kit.pollDelay(
+      i.attempt,
+      i.elapsed,
+      pick(i, [
+        ["initial_delay", "initialDelay"],
+        ["max_delay", "maxDelay"],
+        ["timeout", "timeout"],
+      ]),
+    ),
+  is_terminal_run_status: (i) => kit.isTerminalRunStatus(i.status),
   build_run_create: (i) =>
     kit.buildRunCreate(i.run, withSpec(i, pick(i, [["workflow", "workflow"], ["idempotency_key", "idempotencyKey"], ...CONTEXT]))),
   preflight_run: (i) => kit.preflightRun(i.run, i.workflow, withSpec(i, pick(i, CONTEXT))),

@@ -350,6 +350,43 @@ pub fn build_get_workflow(workflow_id: &str, include: Option<String>) -> JsResul
     ))
 }
 
+/// `build_get_run`; `include` as for `buildGetWorkflow`.
+#[wasm_bindgen(js_name = buildGetRun)]
+pub fn build_get_run(run_id: &str, include: Option<String>) -> JsResult<String> {
+    let include = match include {
+        Some(text) => Some(cyberdesk_kit::parse_json(&text).map_err(|e| fail(&e))?),
+        None => None,
+    };
+    finish(cyberdesk_kit::build_get_run_with(run_id, include.as_ref()))
+}
+
+/// `poll_delay`: seconds to sleep before the next poll of a run.
+#[wasm_bindgen(js_name = pollDelay)]
+pub fn poll_delay(
+    attempt: u32,
+    elapsed: f64,
+    initial_delay: Option<f64>,
+    max_delay: Option<f64>,
+    timeout: Option<f64>,
+) -> JsResult<f64> {
+    cyberdesk_kit::poll_delay(
+        attempt,
+        elapsed,
+        &cyberdesk_kit::PollOptions {
+            initial_delay,
+            max_delay,
+            timeout,
+        },
+    )
+    .map_err(|e| fail(&e))
+}
+
+/// `is_terminal_run_status`.
+#[wasm_bindgen(js_name = isTerminalRunStatus)]
+pub fn is_terminal_run_status(status: &str) -> bool {
+    cyberdesk_kit::is_terminal_run_status(status)
+}
+
 /// `build_run_create`.
 #[wasm_bindgen(js_name = buildRunCreate)]
 pub fn build_run_create(
