@@ -13,7 +13,7 @@ JSON ``null``. Results are plain ``dict``/``list``/``str``/``int``/
 from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, Union, final, overload
 from uuid import UUID
 
-from cyberdesk_kit.types import Operation, RunResponse, SchemaName, WorkflowResponse
+from cyberdesk_kit.types import Operation, RunResponse, RunResponseWithIncludes, SchemaName, WorkflowResponse
 
 from cyberdesk_kit.types import (
     Draft,
@@ -46,14 +46,17 @@ __all__ = [
     "_roundtrip",
     "_validate_json",
     "apply_workflow_update",
+    "build_get_run",
     "build_get_workflow",
     "build_run_create",
     "build_workflow_update",
     "diff_workflow_update",
+    "is_terminal_run_status",
     "load_spec",
     "new_idempotency_key",
     "parse_prompt",
     "parse_response",
+    "poll_delay",
     "preflight_run",
     "resolve_prompt",
     "retry_delay",
@@ -135,6 +138,42 @@ def build_get_workflow(
     UUID, :class:`~cyberdesk_kit.InvalidArgumentError` when ``include`` is
     neither a string nor a list of non-empty names without commas."""
 
+def build_get_run(
+    run_id: Union[str, UUID], *, include: Union[List[str], str, None] = None
+) -> Request:
+    """The ``GET /v1/runs/{run_id}`` request (decode the answer with
+    ``parse_response("get_run", ...)``). ``include`` names related
+    resources (``workflow``, ``machine``, ``machine.pools``) as for
+    :func:`build_get_workflow`.
+
+    Raises :class:`~cyberdesk_kit.ValidationError` when the id is not a
+    UUID (``loc`` ``["path", "run_id"]``),
+    :class:`~cyberdesk_kit.InvalidArgumentError` for a bad ``include``."""
+
+def poll_delay(
+    attempt: int,
+    elapsed: float,
+    *,
+    initial_delay: Optional[float] = None,
+    max_delay: Optional[float] = None,
+    timeout: Optional[float] = None,
+) -> float:
+    """Seconds to sleep after poll number ``attempt`` (0 after the first) of
+    a run, ``elapsed`` seconds after the wait began (the host keeps the
+    clock): ``initial_delay * 2**attempt`` (default 1.0) capped at
+    ``max_delay`` (default 10.0), cut so that the last poll falls on the
+    deadline ``timeout`` (default 1800.0; ``math.inf`` for none). Never
+    sleeps.
+
+    Raises :class:`~cyberdesk_kit.WaitTimeoutError` once ``elapsed``
+    reaches ``timeout``; :class:`~cyberdesk_kit.InvalidArgumentError` for a
+    negative or non-finite ``elapsed``, a delay not above 0, ``max_delay``
+    below ``initial_delay``, a negative ``timeout``."""
+
+def is_terminal_run_status(status: str) -> bool:
+    """Whether a run in ``status`` is finished: ``success``,
+    ``task_failed``, ``error`` or ``cancelled``."""
+
 def diff_workflow_update(current: Mapping[str, _Json], desired: Mapping[str, _Json]) -> WorkflowUpdate:
     """The smallest update turning ``current`` (a WorkflowResponse) into ``desired``."""
 
@@ -177,6 +216,16 @@ def parse_response(
 ) -> WorkflowResponse: ...
 @overload
 def parse_response(
+    operation: Literal["get_run"],
+    status: int,
+    headers: Optional[_Headers],
+    body: Union[str, bytes],
+    *,
+    spec: Optional[Spec] = None,
+    sensitive_input_values: Optional[Mapping[str, _Json]] = None,
+) -> RunResponseWithIncludes: ...
+@overload
+def parse_response(
     operation: Literal["create_run"],
     status: int,
     headers: Optional[_Headers],
@@ -186,7 +235,7 @@ def parse_response(
     sensitive_input_values: Optional[Mapping[str, _Json]] = None,
 ) -> RunResponse:
     """The decoded body of a 2xx response to ``"update_workflow"``,
-    ``"get_workflow"`` or ``"create_run"``; raises
+    ``"get_workflow"``, ``"create_run"`` or ``"get_run"``; raises
     :class:`~cyberdesk_kit.ApiError` for anything else. With
     ``sensitive_input_values`` (what the request sent), any of those values
     (4 characters or more) that the server echoed into the error is

@@ -19,18 +19,22 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Union, c
 
 from cyberdesk_kit._cyberdesk_kit import (
     __version__,
+    build_get_run,
     build_get_workflow,
     build_run_create,
     build_workflow_update,
+    is_terminal_run_status,
     parse_response,
+    poll_delay,
     retry_delay,
 )
-from cyberdesk_kit.errors import InvalidArgumentError
+from cyberdesk_kit.errors import InvalidArgumentError, WaitTimeoutError
 from cyberdesk_kit.types import (
     Operation,
     Request,
     RunCreate,
     RunResponse,
+    RunResponseWithIncludes,
     WorkflowResponse,
     WorkflowUpdate,
 )
@@ -98,6 +102,8 @@ class Client:
         self._opener = urllib.request.build_opener(_NoRedirect())
         # How the client waits between attempts (replaceable in tests).
         self._sleep: Callable[[float], None] = time.sleep
+        # The clock of wait_for_run, in seconds (replaceable in tests).
+        self._clock: Callable[[], float] = time.monotonic
 
     def __repr__(self) -> str:
         return (
@@ -148,11 +154,69 @@ class Client:
         req = build_get_workflow(workflow_id, include=include)
         return cast(WorkflowResponse, self._send(req, "get_workflow"))
 
+    def get_run(
+        self, run_id: str, *, include: Union[List[str], str, None] = None
+    ) -> RunResponseWithIncludes:
+        """``GET /v1/runs/{run_id}``: the run with its ``status`` and results
+        (``output_data``, ``error``, ...); ``include`` names related
+        resources (``workflow``, ``machine``, ``machine.pools``). Raises
+        ``ValidationError`` for an id that is not a UUID, ``ApiError``."""
+        req = build_get_run(run_id, include=include)
+        return cast(RunResponseWithIncludes, self._send(req, "get_run"))
+
+    def wait_for_run(
+        self,
+        run_id: str,
+        *,
+        initial_delay: Optional[float] = None,
+        max_delay: Optional[float] = None,
+        timeout: Optional[float] = None,
+        include: Union[List[str], str, None] = None,
+        on_poll: Optional[Callable[[RunResponseWithIncludes], None]] = None,
+    ) -> RunResponseWithIncludes:
+        """Polls ``GET /v1/runs/{run_id}`` until the run's status is terminal
+        (``success``, ``task_failed``, ``error``, ``cancelled``) and returns
+        that run. Between polls it sleeps what :func:`poll_delay` says, in
+        seconds: ``initial_delay`` (1.0) doubling up to ``max_delay`` (10.0),
+        until ``timeout`` (1800.0 from the start; ``math.inf`` for none).
+        ``on_poll`` is called with every run read. Each poll is retried as
+        any GET is (``max_retries``).
+
+        Raises ``WaitTimeoutError`` past the deadline (``.run`` is the last
+        run read), ``ValidationError`` for a bad id, ``ApiError``,
+        ``InvalidArgumentError`` for a bad policy (before any request)."""
+        policy: Dict[str, Any] = {
+            "initial_delay": initial_delay,
+            "max_delay": max_delay,
+            "timeout": timeout,
+        }
+        req = build_get_run(run_id, include=include)
+        try:
+            poll_delay(0, 0.0, **policy)  # a bad policy is refused before any request
+        except WaitTimeoutError:
+            pass
+        start = self._clock()
+        attempt = 0
+        while True:
+            run = cast(RunResponseWithIncludes, self._send(req, "get_run"))
+            if on_poll is not None:
+                on_poll(run)
+            if is_terminal_run_status(run["status"]):
+                return run
+            try:
+                delay = poll_delay(attempt, self._clock() - start, **policy)
+            except WaitTimeoutError as err:
+                err.run = dict(run)
+                raise
+            logger.debug("run %s is %s; next poll in %.2fs", req["path"], run["status"], delay)
+            self._sleep(delay)
+            attempt += 1
+
     # -- transport ----------------------------------------------------------
 
     def _send(
         self, req: Request, operation: Operation, sensitive: Any = None
-    ) -> Union[WorkflowResponse, RunResponse]:
+    ) -> Union[WorkflowResponse, RunResponse, RunResponseWithIncludes]:
         method = req["method"]
         url = self.base_url + req["path"]
         data = req["body"].encode("utf-8") if method != "GET" else None

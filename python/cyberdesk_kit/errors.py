@@ -40,6 +40,7 @@ __all__ = [
     "CyclicValueError",
     "InvalidStringError",
     "InternalError",
+    "WaitTimeoutError",
 ]
 
 
@@ -187,3 +188,11 @@ class InvalidStringError(KitError, ValueError):
 
 class InternalError(KitError, RuntimeError):
     """``internal_error``: a bug in cyberdesk_kit. Please report it."""
+
+
+class WaitTimeoutError(KitError):
+    """``wait_timeout``: ``poll_delay`` (and ``Client.wait_for_run``) reached
+    the wait's deadline before the run reached a terminal status. From
+    ``wait_for_run``, ``run`` is the last run read (``None`` otherwise)."""
+
+    run: Optional[Dict[str, Any]] = None

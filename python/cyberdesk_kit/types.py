@@ -39,6 +39,7 @@ __all__ = [
     "PostRunCheckStatus",
     "RunPostRunCheckSnapshot",
     "RunResponse",
+    "RunResponseWithIncludes",
     "Operation",
     "SchemaName",
     "Draft",
@@ -63,6 +64,7 @@ ErrorCode = Literal[
     "cyclic_value",
     "invalid_string",
     "internal_error",
+    "wait_timeout",
 ]
 
 IssueCode = Literal[
@@ -94,7 +96,7 @@ IssueCode = Literal[
 
 Severity = Literal["error", "warning", "info"]
 VariableKind = Literal["input", "sensitive", "runtime"]
-Operation = Literal["update_workflow", "get_workflow", "create_run"]
+Operation = Literal["update_workflow", "get_workflow", "create_run", "get_run"]
 Draft = Literal["draft4", "draft6", "draft7", "draft2019-09", "draft2020-12"]
 """A JSON Schema draft, as ``validate_instance`` names it."""
 
@@ -106,6 +108,7 @@ SchemaName = Literal[
     "FileInput",
     "RunCreate",
     "RunResponse",
+    "RunResponseWithIncludes",
     "RunStatus",
     "PostRunCheckStatus",
     "RunPostRunCheckSnapshot",
@@ -382,3 +385,40 @@ class RunResponse(_RunResponseBase, total=False):
     release_session_after: Optional[bool]
     started_at: Optional[str]
     ended_at: Optional[str]
+
+
+class _RunResponseWithIncludesBase(TypedDict):
+    id: str
+    workflow_id: str
+    status: RunStatus
+    created_at: str
+
+
+class RunResponseWithIncludes(_RunResponseWithIncludesBase, total=False):
+    """A run as ``GET /v1/runs/{run_id}`` returns it (``get_run``): the
+    official SDK's ``RunResponseWithIncludes`` (cyberdesk 2.2.69), which is
+    ``RunResponse`` with ``machine_id`` optional and the ``included`` list
+    asked for with ``include=``."""
+
+    machine_id: Optional[str]
+    user_id: Optional[str]
+    organization_id: Optional[str]
+    is_priority: bool
+    error: Optional[List[str]]
+    output_data: Optional[Dict[str, Any]]
+    input_attachment_ids: Optional[List[str]]
+    output_attachment_ids: Optional[List[str]]
+    run_message_history: Optional[List[Dict[str, Any]]]
+    input_values: Optional[Dict[str, Any]]
+    main_prompt: Optional[str]
+    model_metadata: Optional[WorkflowModelMetadata]
+    pool_ids: Optional[List[str]]
+    sensitive_input_aliases: Optional[Dict[str, Any]]
+    usage_metadata: Optional[Dict[str, Any]]
+    post_run_checks: Optional[List[RunPostRunCheckSnapshot]]
+    session_id: Optional[str]
+    session_alias: Optional[str]
+    release_session_after: Optional[bool]
+    started_at: Optional[str]
+    ended_at: Optional[str]
+    included: Optional[List[IncludedResource]]

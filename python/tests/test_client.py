@@ -245,3 +245,90 @@ def test_secrets_stay_out_of_logs_and_reprs(api: FakeApi, caplog: pytest.LogCapt
     for text in (logged, str(info.value), repr(info.value), repr(info.value.errors()), repr(client)):
         assert PIN not in text
         assert API_KEY not in text
+
+
+# -- run results: get_run and wait_for_run (issue 10, part 7) ------------------
+
+RUN_ID = "7d444840-9dc0-11d1-b245-5ffdce74fad2"
+
+
+def _run(status: str, **extra: Any) -> Any:
+    return {**RUN_RESPONSE, "id": RUN_ID, "status": status, **extra}
+
+
+def fake_clock(client: kit.Client) -> List[float]:
+    """The wait's clock advances by exactly what the client slept."""
+    now = [100.0]
+    waits: List[float] = client.waits  # type: ignore[attr-defined]
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        now[0] += seconds
+
+    client._sleep = sleep
+    client._clock = lambda: now[0]
+    return now
+
+
+def test_get_run_with_include(api: FakeApi) -> None:
+    body = _run("success", output_data={"total": 3})
+    del body["machine_id"]  # GET /v1/runs/{id} may leave it out (RunResponseWithIncludes)
+    api.reply(200, body)
+    client = make_client(api)
+    got = client.get_run(RUN_ID, include=["workflow", "machine.pools"])
+    assert got["output_data"] == {"total": 3}
+    [req] = api.requests
+    assert req.method == "GET" and req.body == b""
+    assert req.path == f"/v1/runs/{RUN_ID}?include=workflow,machine.pools"
+    assert req.header("Authorization") == f"Bearer {API_KEY}"
+    with pytest.raises(kit.ValidationError) as err:
+        client.get_run("not-a-run")
+    assert err.value.errors()[0]["loc"] == ["path", "run_id"]
+    assert len(api.requests) == 1
+
+
+def test_wait_for_run_polls_until_terminal(api: FakeApi) -> None:
+    for status in ("scheduling", "running", "running", "running_checks"):
+        api.reply(200, _run(status))
+    api.reply(200, _run("success", output_data={"ok": True}))
+    client = make_client(api)
+    fake_clock(client)
+    seen: List[str] = []
+    got = client.wait_for_run(RUN_ID, on_poll=lambda r: seen.append(r["status"]))
+    assert got["status"] == "success" and got["output_data"] == {"ok": True}
+    assert seen == ["scheduling", "running", "running", "running_checks", "success"]
+    assert client.waits == [1.0, 2.0, 4.0, 8.0]  # type: ignore[attr-defined]
+    assert [r.path for r in api.requests] == [f"/v1/runs/{RUN_ID}"] * 5
+
+
+def test_wait_for_run_times_out_on_the_deadline(api: FakeApi) -> None:
+    api.reply(200, _run("running"))
+    client = make_client(api)
+    now = fake_clock(client)
+    with pytest.raises(kit.WaitTimeoutError) as err:
+        client.wait_for_run(RUN_ID, initial_delay=2, max_delay=5, timeout=20)
+    assert err.value.code == "wait_timeout"
+    assert err.value.run is not None and err.value.run["status"] == "running"
+    # 2, 4, 5, 5, then 4 so that the last poll falls on the deadline.
+    assert client.waits == [2.0, 4.0, 5.0, 5.0, 4.0]  # type: ignore[attr-defined]
+    assert now[0] == 120.0
+    assert len(api.requests) == 6
+
+
+def test_wait_for_run_really_sleeps(api: FakeApi) -> None:
+    api.reply(200, _run("running"))
+    api.reply(200, _run("cancelled"))
+    client = kit.Client(API_KEY, base_url=api.base_url)
+    t0 = time.monotonic()
+    got = client.wait_for_run(RUN_ID, initial_delay=0.05)
+    assert got["status"] == "cancelled"
+    assert time.monotonic() - t0 >= 0.05
+
+
+def test_wait_for_run_refuses_a_bad_policy_before_sending(api: FakeApi) -> None:
+    api.reply(200, _run("running"))
+    client = make_client(api)
+    for kw in ({"initial_delay": 0}, {"initial_delay": 5, "max_delay": 1}, {"timeout": -1}, {"timeout": "10"}):
+        with pytest.raises(kit.InvalidArgumentError):
+            client.wait_for_run(RUN_ID, **kw)
+    assert api.requests == []

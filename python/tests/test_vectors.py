@@ -83,6 +83,12 @@ def _call(op: str, inp: Dict[str, Any]) -> Any:
         return kit.build_workflow_update(inp["workflow_id"], inp["update"], **pick("idempotency_key"))
     if op == "build_get_workflow":
         return kit.build_get_workflow(inp["workflow_id"], **pick("include"))
+    if op == "build_get_run":
+        return kit.build_get_run(inp["run_id"], **pick("include"))
+    if op == "poll_delay":
+        return kit.poll_delay(inp["attempt"], inp["elapsed"], **pick("initial_delay", "max_delay", "timeout"))
+    if op == "is_terminal_run_status":
+        return kit.is_terminal_run_status(inp["status"])
     if op == "build_run_create":
         return kit.build_run_create(
             inp["run"],
@@ -214,5 +220,8 @@ def test_every_operation_has_vectors() -> None:
         "apply_workflow_update",
         "parse_response",
         "retry_delay",
+        "build_get_run",
+        "poll_delay",
+        "is_terminal_run_status",
     }
 

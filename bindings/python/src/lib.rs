@@ -299,6 +299,104 @@ fn build_get_workflow<'py>(
     convert::request_to_py(py, &req)
 }
 
+/// Builds the `GET /v1/runs/{run_id}` request.
+///
+/// run_id: a UUID (`str` or `uuid.UUID`); include: related resources for the
+/// response's `included` list (`["workflow", "machine", "machine.pools"]`
+/// or one comma-separated string; `None`: the parameter is left out).
+///
+/// Returns a `Request` dict (no body, no idempotency key); decode the answer
+/// with `parse_response("get_run", ...)`.
+///
+/// Raises ValidationError (the id is not a UUID, `loc` `["path", "run_id"]`),
+/// InvalidArgumentError (a bad `include`).
+#[pyfunction]
+#[pyo3(
+    signature = (run_id, *, include = Arg::Absent),
+    text_signature = "(run_id, *, include=None)"
+)]
+fn build_get_run<'py>(
+    py: Python<'py>,
+    run_id: &Bound<'py, PyAny>,
+    include: Arg<'py>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let run_id = id_arg(run_id, "run_id").py(py)?;
+    let include = include.to_value("include").py(py)?;
+    let req = cyberdesk_kit::build_get_run_with(&run_id, include.as_ref()).py(py)?;
+    convert::request_to_py(py, &req)
+}
+
+/// A number of seconds; `math.inf` passes (a timeout of none), the core
+/// judges the rest.
+fn seconds_arg(o: Option<&Bound<'_, PyAny>>, name: &str) -> Result<Option<f64>, KitError> {
+    match o {
+        Some(v) if v.is_instance_of::<pyo3::types::PyFloat>() => match v.extract::<f64>() {
+            Ok(f) if f == f64::INFINITY => Ok(Some(f)),
+            _ => opt_float_arg(o, name),
+        },
+        _ => opt_float_arg(o, name),
+    }
+}
+
+/// Seconds to sleep after poll number `attempt` of a run before the next.
+///
+/// attempt: 0 after the first poll; elapsed: seconds since the wait began
+/// (the host keeps the clock, e.g. `time.monotonic()`); initial_delay: the
+/// first delay, doubling after each poll (default 1.0); max_delay: the cap
+/// (default 10.0); timeout: the deadline from the start of the wait
+/// (default 1800.0, `math.inf` for none). All in seconds.
+///
+/// Returns `initial_delay * 2**attempt` capped at `max_delay`, cut so that
+/// the last poll falls on the deadline. Never sleeps.
+///
+/// Raises WaitTimeoutError (`wait_timeout`) once `elapsed` reaches
+/// `timeout`; InvalidArgumentError for a negative or non-finite `elapsed`,
+/// a delay not above 0, `max_delay` below `initial_delay`, a negative
+/// `timeout`.
+#[pyfunction]
+#[pyo3(
+    signature = (attempt, elapsed, *, initial_delay = None, max_delay = None, timeout = None),
+    text_signature = "(attempt, elapsed, *, initial_delay=None, max_delay=None, timeout=None)"
+)]
+fn poll_delay(
+    py: Python<'_>,
+    attempt: &Bound<'_, PyAny>,
+    elapsed: &Bound<'_, PyAny>,
+    initial_delay: Option<&Bound<'_, PyAny>>,
+    max_delay: Option<&Bound<'_, PyAny>>,
+    timeout: Option<&Bound<'_, PyAny>>,
+) -> PyResult<f64> {
+    let attempt = int_arg(attempt, "attempt", 0, i64::from(u32::MAX)).py(py)?;
+    let elapsed = opt_float_arg(Some(elapsed), "elapsed").py(py)?;
+    let options = cyberdesk_kit::PollOptions {
+        initial_delay: seconds_arg(initial_delay, "initial_delay").py(py)?,
+        max_delay: seconds_arg(max_delay, "max_delay").py(py)?,
+        timeout: seconds_arg(timeout, "timeout").py(py)?,
+    };
+    cyberdesk_kit::poll_delay(
+        u32::try_from(attempt).unwrap_or(u32::MAX),
+        elapsed.unwrap_or(f64::NAN),
+        &options,
+    )
+    .py(py)
+}
+
+/// Whether a run in `status` is finished.
+///
+/// status: a `RunStatus` string (`run["status"]`).
+///
+/// Returns True for `success`, `task_failed`, `error` and `cancelled`,
+/// False otherwise (`scheduling`, `running`, `running_checks`, anything
+/// else).
+///
+/// Raises InvalidArgumentError for a non-`str`.
+#[pyfunction]
+#[pyo3(signature = (status))]
+fn is_terminal_run_status(py: Python<'_>, status: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let status = str_arg(status, "status").py(py)?;
+    Ok(cyberdesk_kit::is_terminal_run_status(&status))
+}
+
 /// The smallest update that turns `current` into `desired`.
 ///
 /// current: a `WorkflowResponse` (or any workflow mapping); desired: the
@@ -489,14 +587,16 @@ fn body_arg(obj: &Bound<'_, PyAny>) -> Result<Vec<u8>, KitError> {
 
 /// Decodes a response of `operation`.
 ///
-/// operation: `"update_workflow"`, `"get_workflow"` or `"create_run"`;
+/// operation: `"update_workflow"`, `"get_workflow"`, `"create_run"` or
+/// `"get_run"`;
 /// status: the HTTP status; headers: a mapping or `(name, value)` pairs;
 /// body: `str` or UTF-8 `bytes`; spec: a `Spec`; sensitive_input_values:
 /// what the request sent, masked as `[redacted]` if the server echoes one
 /// (4 characters or more) into its error.
 ///
-/// Returns the decoded 2xx body (a `WorkflowResponse` or `RunResponse`
-/// dict), checked against the documented schema.
+/// Returns the decoded 2xx body (a `WorkflowResponse`, `RunResponse` or,
+/// for `get_run`, `RunResponseWithIncludes` dict), checked against the
+/// documented schema.
 ///
 /// Raises ApiError for any non-2xx (`.status`; a 422's `detail` decoded
 /// into `.errors()`), InvalidResponseError (a 2xx that is not the
@@ -635,6 +735,9 @@ fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_roundtrip, m)?)?;
     m.add_function(wrap_pyfunction!(build_workflow_update, m)?)?;
     m.add_function(wrap_pyfunction!(build_get_workflow, m)?)?;
+    m.add_function(wrap_pyfunction!(build_get_run, m)?)?;
+    m.add_function(wrap_pyfunction!(poll_delay, m)?)?;
+    m.add_function(wrap_pyfunction!(is_terminal_run_status, m)?)?;
     m.add_function(wrap_pyfunction!(diff_workflow_update, m)?)?;
     m.add_function(wrap_pyfunction!(apply_workflow_update, m)?)?;
     m.add_function(wrap_pyfunction!(build_run_create, m)?)?;
