@@ -13,6 +13,10 @@
 #   browser-esbuild,     the same page built with esbuild, Rollup, webpack 5,
 #   browser-rollup,        each following the npm README's recipe
 #   browser-webpack
+#   builder-page         examples/builder (the workflow builder page) built with
+#                          esbuild, typed into in headless Chromium; its
+#                          screenshot lands in the work directory (and in
+#                          $BUILDER_SCREENSHOT when set, e.g. docs/builder.png)
 #   next-turbopack,      a Next.js App Router app (client page, Node route,
 #   next-webpack           Edge route; no next.config) built with `next build`
 #                          (Turbopack) / `next build --webpack`, served by
@@ -231,6 +235,7 @@ run_check browser 240 "$RT" -- node browser/run.mjs "$WORK"
 run_check browser-esbuild 240 "$RT" -- node bundlers/run.mjs esbuild "$WORK"
 run_check browser-rollup 240 "$RT" -- node bundlers/run.mjs rollup "$WORK"
 run_check browser-webpack 240 "$RT" -- node bundlers/run.mjs webpack "$WORK"
+run_plain builder-page 240 "$RT" -- node builder/run.mjs "$WORK"
 
 # Next.js: the app's sources are copied fresh each run; its node_modules are
 # kept (npm ci only when its lockfile changes), the package unpacked into it.
