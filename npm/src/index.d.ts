@@ -36,6 +36,9 @@ export type JsonObjectInput = object;
  * - `unsupported_value`: a value has no JSON form (NaN, Infinity, BigInt, Map, Set, Date, a class instance, a function, a symbol, an array hole).
  * - `cyclic_value`: a value contains itself.
  * - `invalid_string`: a string is not valid Unicode (a lone surrogate).
+ * - `invalid_history`: a prompt history document is broken (Rust and Python only for now: see the README's prompt versions).
+ * - `version_not_found`: no version of a prompt history matches the pin.
+ * - `duplicate_version`: the text being added already is a version of the history.
  * - `internal_error`: a bug in cyberdesk-kit (the WebAssembly module trapped and was restarted). Please report it.
  * - `wait_timeout`: {@link pollDelay} (and `CyberdeskKit.waitForRun`) reached the wait's deadline before the run finished.
  */
@@ -55,6 +58,9 @@ export type ErrorCode =
   | "unsupported_value"
   | "cyclic_value"
   | "invalid_string"
+  | "invalid_history"
+  | "version_not_found"
+  | "duplicate_version"
   | "internal_error"
   | "wait_timeout";
 
@@ -84,6 +90,8 @@ export type ErrorCode =
  * - `input_format_mismatch` (warning): an input does not meet a `format` of the `input_schema`; `format` is an annotation, the server does not refuse it.
  * - `pattern_undecided` (warning): a `pattern` needed more backtracking than the kit allows; that value was not checked against it.
  * - `schema_ref_unresolved` (warning): the `input_schema` has a `$ref` the kit can't follow (another document: nothing is fetched; or a location missing from it).
+ * - `undeclared_variable` (warning): a prompt version uses a variable the workflow's `input_schema` does not declare.
+ * - `required_input_unused` (warning): the `input_schema` requires a key no variable of the prompt version uses.
  * - `regex_not_portable` (warning): a `file_name_regex` does not compile here.
  */
 export type IssueCode =
@@ -110,6 +118,8 @@ export type IssueCode =
   | "input_format_mismatch"
   | "pattern_undecided"
   | "schema_ref_unresolved"
+  | "undeclared_variable"
+  | "required_input_unused"
   | "regex_not_portable";
 
 /** How bad an {@link Issue} is. */

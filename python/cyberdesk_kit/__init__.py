@@ -60,6 +60,9 @@ from cyberdesk_kit.types import (
     ErrorDetails,
     FileInput,
     IncludedResource,
+    InvalidHistoryError,
+    VersionNotFoundError,
+    DuplicateVersionError,
     Issue,
     IssueCode,
     PostRunCheckStatus,
@@ -146,3 +149,6 @@ __all__ = [
     "PostRunCheckStatus",
     "IncludedResource",
 ]
+    "InvalidHistoryError",
+    "VersionNotFoundError",
+    "DuplicateVersionError",

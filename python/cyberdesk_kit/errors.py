@@ -39,6 +39,9 @@ __all__ = [
     "UnsupportedValueError",
     "CyclicValueError",
     "InvalidStringError",
+    "InvalidHistoryError",
+    "VersionNotFoundError",
+    "DuplicateVersionError",
     "InternalError",
     "WaitTimeoutError",
 ]
@@ -184,6 +187,23 @@ class CyclicValueError(KitError, ValueError):
 
 class InvalidStringError(KitError, ValueError):
     """``invalid_string``: a str holds a lone surrogate."""
+
+
+class InvalidHistoryError(KitError, ValueError):
+    """``invalid_history``: a prompt history document is broken (not JSON,
+    a ``version`` other than 1, numbers that don't run 1, 2, 3, ..., an id
+    that is not its text's SHA-256, two versions with one text, a label
+    pointing nowhere, an unknown key); the message says where."""
+
+
+class VersionNotFoundError(KitError, LookupError):
+    """``version_not_found``: no version of the prompt history matches the
+    pin (``"latest"``, a number, an id or a label)."""
+
+
+class DuplicateVersionError(KitError, ValueError):
+    """``duplicate_version``: the text being added already is a version of
+    the history; point a label at that version instead."""
 
 
 class InternalError(KitError, RuntimeError):

@@ -63,6 +63,9 @@ ErrorCode = Literal[
     "unsupported_value",
     "cyclic_value",
     "invalid_string",
+    "invalid_history",
+    "version_not_found",
+    "duplicate_version",
     "internal_error",
     "wait_timeout",
 ]
@@ -91,6 +94,8 @@ IssueCode = Literal[
     "input_format_mismatch",
     "pattern_undecided",
     "schema_ref_unresolved",
+    "undeclared_variable",
+    "required_input_unused",
     "regex_not_portable",
 ]
 

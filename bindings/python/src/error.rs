@@ -31,6 +31,9 @@ pub fn class_name(code: ErrorCode) -> &'static str {
         ErrorCode::UnsupportedValue => "UnsupportedValueError",
         ErrorCode::CyclicValue => "CyclicValueError",
         ErrorCode::InvalidString => "InvalidStringError",
+        ErrorCode::InvalidHistory => "InvalidHistoryError",
+        ErrorCode::VersionNotFound => "VersionNotFoundError",
+        ErrorCode::DuplicateVersion => "DuplicateVersionError",
         ErrorCode::Internal => "InternalError",
         ErrorCode::WaitTimeout => "WaitTimeoutError",
     }

@@ -59,6 +59,9 @@ error_codes! {
     UnsupportedValue => "unsupported_value", "A host value has no JSON form (NaN, Infinity, BigInt, bytes, Map, Decimal, a class instance, a non-string key, ...).";
     CyclicValue => "cyclic_value", "A host value refers to itself.";
     InvalidString => "invalid_string", "A host string is not valid Unicode (a lone surrogate).";
+    InvalidHistory => "invalid_history", "A prompt history document is broken: not JSON, a `version` other than 1, numbers that don't run 1, 2, 3, ..., an id that is not its text's SHA-256, two versions with one text, a label pointing nowhere, an unknown key (the message says where).";
+    VersionNotFound => "version_not_found", "No version of the prompt history matches the pin (number, id or label).";
+    DuplicateVersion => "duplicate_version", "The text being added already is a version of the history (`number` says which); point a label at it instead.";
     Internal => "internal_error", "A bug in cyberdesk-kit (a caught panic). Please report it.";
     WaitTimeout => "wait_timeout", "`poll_delay` (and the clients' `wait_for_run`) reached the wait's deadline before the run reached a terminal status.";
 }
@@ -199,6 +202,8 @@ issue_codes! {
     InputFormatMismatch => "input_format_mismatch", Warning, "An input does not meet a `format` of the workflow's `input_schema` (`email`, `date`, ...). JSON Schema makes `format` an annotation, so the server does not refuse it.";
     PatternUndecided => "pattern_undecided", Warning, "A `pattern` of the `input_schema` needs more backtracking than the kit allows (lookaround or backreferences on a long value): that value was not checked against it.";
     SchemaRefUnresolved => "schema_ref_unresolved", Warning, "The `input_schema` has a `$ref` the kit can't follow: to a document it doesn't hold (nothing is fetched, so what it says is not checked), or to a location missing from the schema (the server takes the schema, but a run whose inputs reach that `$ref` fails).";
+    UndeclaredVariable => "undeclared_variable", Warning, "A prompt version uses a variable whose root (`$`-prefixed when sensitive) the workflow's `input_schema` does not declare in its top-level `properties`.";
+    RequiredInputUnused => "required_input_unused", Warning, "The workflow's `input_schema` requires a key that no variable of the prompt version uses.";
     RegexNotPortable => "regex_not_portable", Warning, "A post-run check's `file_name_regex` does not compile here; the server's regex dialect may still accept it.";
 }
 
@@ -364,6 +369,23 @@ pub enum KitError {
         /// Where.
         message: String,
     },
+    /// See [`ErrorCode::InvalidHistory`].
+    InvalidHistory {
+        /// Where the document is broken, and which rule.
+        message: String,
+    },
+    /// See [`ErrorCode::VersionNotFound`].
+    VersionNotFound {
+        /// The pin, as given.
+        pin: String,
+        /// How many versions the history has.
+        count: usize,
+    },
+    /// See [`ErrorCode::DuplicateVersion`].
+    DuplicateVersion {
+        /// The version that already has the text.
+        number: u64,
+    },
     /// See [`ErrorCode::Internal`].
     Internal {
         /// What failed.
@@ -397,6 +419,9 @@ impl KitError {
             KitError::UnsupportedValue { .. } => ErrorCode::UnsupportedValue,
             KitError::CyclicValue => ErrorCode::CyclicValue,
             KitError::InvalidString { .. } => ErrorCode::InvalidString,
+            KitError::InvalidHistory { .. } => ErrorCode::InvalidHistory,
+            KitError::VersionNotFound { .. } => ErrorCode::VersionNotFound,
+            KitError::DuplicateVersion { .. } => ErrorCode::DuplicateVersion,
             KitError::Internal { .. } => ErrorCode::Internal,
             KitError::WaitTimeout { .. } => ErrorCode::WaitTimeout,
         }
@@ -529,6 +554,15 @@ impl fmt::Display for KitError {
             KitError::UnsupportedValue { message } => write!(f, "unsupported value: {message}"),
             KitError::CyclicValue => f.write_str("cyclic value: a value refers to itself"),
             KitError::InvalidString { message } => write!(f, "invalid string: {message}"),
+            KitError::InvalidHistory { message } => write!(f, "invalid prompt history: {message}"),
+            KitError::VersionNotFound { pin, count } => write!(
+                f,
+                "no version matches the pin {pin:?} (the history has {count} version(s))"
+            ),
+            KitError::DuplicateVersion { number } => write!(
+                f,
+                "this text already is version {number}; point a label at it instead of adding it again"
+            ),
             KitError::Internal { message } => write!(f, "internal error: {message}"),
             KitError::WaitTimeout { timeout, elapsed } => write!(
                 f,

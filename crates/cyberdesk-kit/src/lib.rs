@@ -39,6 +39,7 @@
 mod diff;
 mod error;
 mod formats;
+mod history;
 mod json;
 mod jsonschema;
 mod poll;
@@ -55,6 +56,14 @@ pub use diff::{apply_workflow_update, diff_workflow_update};
 pub use error::{
     cap_issues, ErrorCode, Issue, IssueCode, KitError, LocItem, Result, Severity, ValidationError,
     MAX_ISSUES_PER_CODE,
+};
+pub use history::{
+    batch_idempotency_key, build_pinned_run, build_run_batch, check_prompt_drift,
+    check_prompt_text, check_prompt_version, compare_prompt_versions, compare_prompts, content_id,
+    diff_prompt_mirror, parse_prompt_history, LineChange, LineOp, Pin, PromptComparison,
+    PromptDrift, PromptHistory, PromptVersion, SelectedVersion, VariableRef, VersionMeta,
+    WordingChange, BATCH_KEY_NAMESPACE, HISTORY_FORMAT, MAX_BATCH_ITEMS, MAX_DIFF_LINES,
+    MAX_LABELS, MAX_NOTE_BYTES, MAX_VERSIONS,
 };
 pub use json::{check_depth, parse_json, to_compact, MAX_DEPTH, MAX_JSON_BYTES};
 pub use jsonschema::{

@@ -75,7 +75,7 @@ pub fn merge_inputs(sources: &[Option<&Map<String, Value>>]) -> Map<String, Valu
 }
 
 /// Whether a prompt speaks of skipping post-run checks.
-fn mentions_skipping_checks(prompt: &str) -> bool {
+pub(crate) fn mentions_skipping_checks(prompt: &str) -> bool {
     let norm: String = prompt
         .chars()
         .map(|c| {
@@ -176,10 +176,7 @@ pub fn preflight_run_with(
         && mentions_skipping_checks(prompt)
         && !mentions_skipping_checks(stored)
     {
-        issues.push(Issue::new(
-            IssueCode::SkipChecksNotAuthorized,
-            "the override speaks of skipping post-run checks, but only the workflow's stored prompt can authorize skip_post_run_checks: the checks will still run",
-        ));
+        issues.push(skip_not_authorized());
     }
 
     Ok(Preflight {
@@ -188,6 +185,25 @@ pub fn preflight_run_with(
         variables: resolution.variables,
         issues: crate::error::cap_issues(issues),
     })
+}
+
+/// A prompt other than the stored one speaks of skipping post-run checks.
+pub(crate) fn skip_not_authorized() -> Issue {
+    Issue::new(
+        IssueCode::SkipChecksNotAuthorized,
+        "the override speaks of skipping post-run checks, but only the workflow's stored prompt can authorize skip_post_run_checks: the checks will still run",
+    )
+}
+
+/// The workflow's `input_schema` can't be compiled.
+pub(crate) fn unusable_schema(e: &KitError) -> Issue {
+    Issue::new(
+        IssueCode::InvalidInputSchema,
+        format!(
+            "the workflow's input_schema can't be used: {}",
+            schema_problem(e)
+        ),
+    )
 }
 
 fn schema_issues(
@@ -200,13 +216,7 @@ fn schema_issues(
     let schema = match crate::jsonschema::compile_text(schema_text, None) {
         Ok(s) => s,
         Err(e) => {
-            issues.push(Issue::new(
-                IssueCode::InvalidInputSchema,
-                format!(
-                    "the workflow's input_schema can't be used: {}",
-                    schema_problem(&e)
-                ),
-            ));
+            issues.push(unusable_schema(&e));
             return;
         }
     };
