@@ -16,6 +16,13 @@ from uuid import UUID
 from cyberdesk_kit.types import Operation, RunResponse, RunResponseWithIncludes, SchemaName, WorkflowResponse
 
 from cyberdesk_kit.types import (
+    BatchItem,
+    Issue,
+    Pin,
+    PromptComparison,
+    PromptDrift,
+    PromptHistory,
+    SelectedVersion,
     Draft,
     ErrorDetails,
     Preflight,
@@ -45,7 +52,23 @@ __all__ = [
     "__version__",
     "_roundtrip",
     "_validate_json",
+    "add_prompt_version",
     "apply_workflow_update",
+    "batch_idempotency_key",
+    "build_pinned_run",
+    "build_run_batch",
+    "check_prompt_drift",
+    "check_prompt_text",
+    "check_prompt_version",
+    "compare_prompt_versions",
+    "compare_prompts",
+    "create_prompt_history",
+    "diff_prompt_mirror",
+    "move_prompt_label",
+    "parse_prompt_history",
+    "prompt_content_id",
+    "select_prompt_version",
+    "serialize_prompt_history",
     "build_get_run",
     "build_get_workflow",
     "build_run_create",
@@ -262,3 +285,58 @@ def new_idempotency_key() -> str:
 def load_spec(text: str) -> Spec:
     """Compiles an OpenAPI document given as JSON text."""
 
+# --- prompt versions (issue 10) ---------------------------------------------
+
+def prompt_content_id(text: str) -> str:
+    """``"sha256:"`` + the lowercase hex SHA-256 of the text's UTF-8 bytes."""
+def create_prompt_history() -> PromptHistory:
+    """A new, empty prompt history."""
+def parse_prompt_history(text: str) -> PromptHistory:
+    """Reads a stored history document (JSON text), checked."""
+def serialize_prompt_history(history: PromptHistory) -> str:
+    """The canonical compact JSON of a history."""
+def add_prompt_version(
+    history: PromptHistory, text: str, *, note: Optional[str] = None, created_at: Optional[str] = None
+) -> PromptHistory:
+    """The history with a new latest version."""
+def move_prompt_label(history: PromptHistory, label: str, to: Optional[Pin]) -> PromptHistory:
+    """The history with ``label`` pointing at ``to`` (removed for ``None``)."""
+def select_prompt_version(history: PromptHistory, pin: Pin) -> SelectedVersion:
+    """The version a pin selects, with its labels."""
+def compare_prompts(old: str, new: str) -> PromptComparison:
+    """Variables added and removed, inputs newly needed, the line diff."""
+def compare_prompt_versions(history: PromptHistory, old: Pin, new: Pin) -> PromptComparison:
+    """``compare_prompts`` on two versions."""
+def check_prompt_text(text: str, workflow: Mapping[str, _Json]) -> List[Issue]:
+    """The preflight rules that need no run, for a prompt text."""
+def check_prompt_version(history: PromptHistory, pin: Pin, workflow: Mapping[str, _Json]) -> List[Issue]:
+    """``check_prompt_text`` for the version a pin selects."""
+def build_pinned_run(
+    history: PromptHistory,
+    pin: Pin,
+    run: RunCreate,
+    *,
+    workflow: Optional[Mapping[str, _Json]] = None,
+    idempotency_key: Optional[str] = None,
+    machine_parameters: Optional[Mapping[str, _Json]] = None,
+    machine_sensitive_parameters: Optional[Mapping[str, _Json]] = None,
+    pool_parameters: Optional[Mapping[str, _Json]] = None,
+) -> Request:
+    """The POST /v1/runs request running the version a pin selects."""
+def build_run_batch(
+    history: PromptHistory,
+    batch_key: str,
+    items: List[BatchItem],
+    *,
+    workflow: Optional[Mapping[str, _Json]] = None,
+    machine_parameters: Optional[Mapping[str, _Json]] = None,
+    machine_sensitive_parameters: Optional[Mapping[str, _Json]] = None,
+    pool_parameters: Optional[Mapping[str, _Json]] = None,
+) -> List[Request]:
+    """One request per item, idempotency keys derived from ``batch_key``."""
+def batch_idempotency_key(batch_key: str, item_key: str) -> str:
+    """The RFC 9562 v8 UUID of one batch item."""
+def diff_prompt_mirror(workflow: Mapping[str, _Json], history: PromptHistory, pin: Pin) -> WorkflowUpdate:
+    """``{"main_prompt": text}``, or ``{}`` when the stored prompt already is the version."""
+def check_prompt_drift(workflow: Mapping[str, _Json], history: PromptHistory) -> PromptDrift:
+    """Whether the stored prompt is a version of the history, and which."""

@@ -15,6 +15,15 @@ if TYPE_CHECKING:  # not imported at run time: importing the package stays cheap
     from uuid import UUID
 
 __all__ = [
+    "PromptVersion",
+    "PromptHistory",
+    "SelectedVersion",
+    "Pin",
+    "VariableRef",
+    "LineChange",
+    "PromptComparison",
+    "PromptDrift",
+    "BatchItem",
     "ErrorCode",
     "IssueCode",
     "Severity",
@@ -427,3 +436,100 @@ class RunResponseWithIncludes(_RunResponseWithIncludesBase, total=False):
     started_at: Optional[str]
     ended_at: Optional[str]
     included: Optional[List[IncludedResource]]
+
+
+# --- prompt versions (issue 10) --------------------------------------------
+
+class _PromptVersionBase(TypedDict):
+    number: int
+    id: str
+    text: str
+
+
+class PromptVersion(_PromptVersionBase, total=False):
+    """One version of a prompt history: ``number`` (1, 2, 3, ... in the
+    order added), ``id`` (``"sha256:"`` + the lowercase hex SHA-256 of the
+    text's UTF-8 bytes), ``text``, and the optional ``note`` and
+    ``created_at`` (RFC 3339, given by the caller)."""
+
+    note: str
+    created_at: str
+
+
+class PromptHistory(TypedDict):
+    """A prompt history document, format ``version`` 1: ``versions`` in
+    number order and ``labels`` mapping a name to a version number
+    (``latest`` is implied, never stored). Plain JSON: store it anywhere."""
+
+    version: int
+    versions: List[PromptVersion]
+    labels: Dict[str, int]
+
+
+class SelectedVersion(PromptVersion):
+    """A version as ``select_prompt_version`` gives it, with the labels
+    pointing at it (``latest`` included), sorted."""
+
+    labels: List[str]
+
+
+Pin = Union[int, str]
+"""What selects a version: ``"latest"``, a number, an id
+(``"sha256:..."``) or a label name."""
+
+
+class VariableRef(TypedDict):
+    """A variable by kind, root and path (how it is first written in
+    ``raw``)."""
+
+    kind: VariableKind
+    root: str
+    path: List[Union[str, int]]
+    raw: str
+
+
+class LineChange(TypedDict):
+    """A run of the line diff: ``op``, where it starts in each text
+    (0-based indices into ``text.split("\n")``) and its lines."""
+
+    op: Literal["equal", "delete", "insert"]
+    old_start: int
+    new_start: int
+    lines: List[str]
+
+
+class PromptComparison(TypedDict):
+    """What changes from one prompt text to another (``compare_prompts``)."""
+
+    changed: bool
+    variables_added: List[VariableRef]
+    variables_removed: List[VariableRef]
+    inputs_newly_needed: List[str]
+    sensitive_added: List[str]
+    skip_checks_wording: Literal["unchanged", "added", "removed"]
+    lines: List[LineChange]
+
+
+class PromptDrift(TypedDict):
+    """Whether a workflow's stored prompt is a version (``check_prompt_drift``):
+    its content ``id``, whether it ``matches``, the version ``number``
+    (``None`` when none) and the ``labels`` of that version."""
+
+    id: str
+    matches: bool
+    number: Optional[int]
+    labels: List[str]
+
+
+class _BatchItemBase(TypedDict):
+    pin: Pin
+    run: "RunCreate"
+
+
+class BatchItem(_BatchItemBase, total=False):
+    """One run of ``build_run_batch``: the version's ``pin``, the ``run``
+    (without ``main_prompt``) and an optional ``key`` naming the item (its
+    position in decimal when absent), from which its idempotency key is
+    derived."""
+
+    key: str

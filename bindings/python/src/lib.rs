@@ -8,6 +8,7 @@
 
 mod convert;
 mod error;
+mod history;
 
 use convert::{
     bool_arg, headers_arg, id_arg, int_arg, opt_float_arg, opt_int_arg, opt_str_arg, result_to_py,
@@ -746,6 +747,7 @@ fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(retry_delay, m)?)?;
     m.add_function(wrap_pyfunction!(new_idempotency_key, m)?)?;
     m.add_function(wrap_pyfunction!(load_spec, m)?)?;
+    history::register(m)?;
     let error_codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
     m.add("ERROR_CODES", PyTuple::new(py, error_codes)?)?;
     let issue_codes: Vec<&str> = IssueCode::ALL.iter().map(|c| c.as_str()).collect();
