@@ -20,6 +20,17 @@ const XFAIL = new Map([
   ["resolve_prompt.json:64-bit integers render with all their digits", JS_DOUBLES],
 ]);
 
+// XFAIL by operation: the prompt history operations (issue 10) are not in
+// the npm package: built into the .wasm they measured +23.5 KB gzipped
+// (426 KB in all), over the 400 KB budget. Rust and Python run these files.
+const NOT_IN_NPM = "prompt history is not in the npm package: over the 400 KB size budget";
+const HISTORY_OPERATIONS = new Set([
+  "prompt_content_id", "create_prompt_history", "parse_prompt_history", "serialize_prompt_history",
+  "add_prompt_version", "move_prompt_label", "select_prompt_version", "compare_prompts",
+  "compare_prompt_versions", "check_prompt_text", "check_prompt_version", "build_pinned_run",
+  "build_run_batch", "batch_idempotency_key", "diff_prompt_mirror", "check_prompt_drift",
+]);
+
 const here = dirname(fileURLToPath(import.meta.url));
 const vectorDir = join(here, "..", "..", "tests", "vectors");
 const files = readdirSync(vectorDir).filter((f) => f.endsWith(".json")).sort();
@@ -163,6 +174,10 @@ let total = 0;
 for (const file of files) {
   const doc = JSON.parse(readFileSync(join(vectorDir, file), "utf8"));
   const op = OPERATIONS[doc.operation];
+  if (HISTORY_OPERATIONS.has(doc.operation)) {
+    describe(`${file} (${doc.operation})`, () => test("runs in Rust and Python", { todo: NOT_IN_NPM }, () => {}));
+    continue;
+  }
   describe(`${file} (${doc.operation})`, () => {
     test("the operation is known to this runner", () => assert.ok(op, `no runner for ${doc.operation}`));
     for (const c of doc.cases) {

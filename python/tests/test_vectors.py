@@ -128,7 +128,39 @@ def _call(op: str, inp: Dict[str, Any]) -> Any:
                 "jitter",
             ),
         )
+    history_op = _HISTORY_OPS.get(op)
+    if history_op is not None:
+        return history_op(inp, pick)
     raise AssertionError(f"unknown operation {op}")
+
+
+_RUN_KW = ("workflow", "machine_parameters", "machine_sensitive_parameters", "pool_parameters")
+
+# The prompt history operations (issue 10), by vector operation name.
+_HISTORY_OPS: Dict[str, Any] = {
+    "prompt_content_id": lambda i, pick: kit.prompt_content_id(i["text"]),
+    "create_prompt_history": lambda i, pick: kit.create_prompt_history(),
+    "parse_prompt_history": lambda i, pick: kit.parse_prompt_history(i["text"]),
+    "serialize_prompt_history": lambda i, pick: kit.serialize_prompt_history(i["history"]),
+    "add_prompt_version": lambda i, pick: kit.add_prompt_version(
+        i["history"], i["text"], **pick("note", "created_at")
+    ),
+    "move_prompt_label": lambda i, pick: kit.move_prompt_label(i["history"], i["label"], i.get("to")),
+    "select_prompt_version": lambda i, pick: kit.select_prompt_version(i["history"], i["pin"]),
+    "compare_prompts": lambda i, pick: kit.compare_prompts(i["old"], i["new"]),
+    "compare_prompt_versions": lambda i, pick: kit.compare_prompt_versions(i["history"], i["old"], i["new"]),
+    "check_prompt_text": lambda i, pick: kit.check_prompt_text(i["text"], i["workflow"]),
+    "check_prompt_version": lambda i, pick: kit.check_prompt_version(i["history"], i["pin"], i["workflow"]),
+    "build_pinned_run": lambda i, pick: kit.build_pinned_run(
+        i["history"], i["pin"], i["run"], **pick("idempotency_key", *_RUN_KW)
+    ),
+    "build_run_batch": lambda i, pick: kit.build_run_batch(
+        i["history"], i["batch_key"], i["items"], **pick(*_RUN_KW)
+    ),
+    "batch_idempotency_key": lambda i, pick: kit.batch_idempotency_key(i["batch_key"], i["item_key"]),
+    "diff_prompt_mirror": lambda i, pick: kit.diff_prompt_mirror(i["workflow"], i["history"], i["pin"]),
+    "check_prompt_drift": lambda i, pick: kit.check_prompt_drift(i["workflow"], i["history"]),
+}
 
 
 def _prompt_text(op: str, inp: Dict[str, Any], result: Any) -> Optional[str]:

@@ -190,6 +190,22 @@ fn run(op: &str, input: &Map<String, Value>, unit: Offsets) -> Outcome {
             });
             Ok(json!(delay))
         }
+        "prompt_content_id"
+        | "create_prompt_history"
+        | "parse_prompt_history"
+        | "serialize_prompt_history"
+        | "add_prompt_version"
+        | "move_prompt_label"
+        | "select_prompt_version"
+        | "compare_prompts"
+        | "compare_prompt_versions"
+        | "check_prompt_text"
+        | "check_prompt_version"
+        | "build_pinned_run"
+        | "build_run_batch"
+        | "batch_idempotency_key"
+        | "diff_prompt_mirror"
+        | "check_prompt_drift" => history_op(op, input, ctx, &mut printed),
         other => panic!("unknown operation {other}"),
     };
     if let Err(e) = &result {
@@ -197,6 +213,87 @@ fn run(op: &str, input: &Map<String, Value>, unit: Offsets) -> Outcome {
         printed.push(e.to_string());
     }
     Outcome { result, printed }
+}
+
+/// The prompt history operations (issue 10).
+fn history_op(
+    op: &str,
+    input: &Map<String, Value>,
+    ctx: RunContext<'_>,
+    printed: &mut Vec<String>,
+) -> Result<Value, KitError> {
+    let get = |k: &str| input.get(k);
+    let s = |k: &str| get(k).and_then(Value::as_str);
+    let hist = || kit::PromptHistory::from_value(&input["history"]);
+    let pin = |k: &str| kit::Pin::from_value(&input[k]);
+    let opts = || RunOptions {
+        idempotency_key: s("idempotency_key"),
+        workflow: get("workflow"),
+        context: ctx,
+    };
+    match op {
+        "prompt_content_id" => Ok(json!(kit::content_id(s("text").unwrap()))),
+        "create_prompt_history" => Ok(kit::PromptHistory::new().to_value()),
+        "parse_prompt_history" => {
+            kit::parse_prompt_history(s("text").unwrap()).map(|h| h.to_value())
+        }
+        "serialize_prompt_history" => hist().map(|h| json!(h.to_json())),
+        "add_prompt_version" => hist().and_then(|mut h| {
+            let meta = kit::VersionMeta {
+                note: s("note"),
+                created_at: s("created_at"),
+            };
+            h.add_version(s("text").unwrap(), meta)?;
+            Ok(h.to_value())
+        }),
+        "move_prompt_label" => hist().and_then(|mut h| {
+            let to = match get("to") {
+                None | Some(Value::Null) => None,
+                Some(v) => Some(kit::Pin::from_value(v)?),
+            };
+            h.move_label(s("label").unwrap(), to.as_ref())?;
+            Ok(h.to_value())
+        }),
+        "select_prompt_version" => hist().and_then(|h| {
+            let v = h.select(&pin("pin")?)?;
+            Ok(json!(h.describe(v)))
+        }),
+        "compare_prompts" => {
+            kit::compare_prompts(s("old").unwrap(), s("new").unwrap()).map(|c| json!(c))
+        }
+        "compare_prompt_versions" => hist()
+            .and_then(|h| kit::compare_prompt_versions(&h, &pin("old")?, &pin("new")?))
+            .map(|c| json!(c)),
+        "check_prompt_text" => {
+            kit::check_prompt_text(s("text").unwrap(), &input["workflow"]).map(|i| json!(i))
+        }
+        "check_prompt_version" => hist()
+            .and_then(|h| kit::check_prompt_version(&h, &pin("pin")?, &input["workflow"]))
+            .map(|i| json!(i)),
+        "build_pinned_run" => hist()
+            .and_then(|h| kit::build_pinned_run(&h, &pin("pin")?, &input["run"], opts()))
+            .map(|r| {
+                printed.push(format!("{r:?}"));
+                printed.push(r.redacted_body());
+                json!(r)
+            }),
+        "build_run_batch" => hist()
+            .and_then(|h| {
+                kit::build_run_batch(&h, s("batch_key").unwrap(), &input["items"], opts())
+            })
+            .map(|r| json!(r)),
+        "batch_idempotency_key" => {
+            kit::batch_idempotency_key(s("batch_key").unwrap(), s("item_key").unwrap())
+                .map(|k| json!(k))
+        }
+        "diff_prompt_mirror" => {
+            hist().and_then(|h| kit::diff_prompt_mirror(&input["workflow"], &h, &pin("pin")?))
+        }
+        "check_prompt_drift" => hist()
+            .and_then(|h| kit::check_prompt_drift(&input["workflow"], &h))
+            .map(|d| json!(d)),
+        other => panic!("unknown operation {other}"),
+    }
 }
 
 fn is_uuid_v4(s: &str) -> bool {
