@@ -374,10 +374,8 @@ class _RunResponseBase(TypedDict):
     created_at: str
 
 
-class RunResponse(_RunResponseBase, total=False):
-    """A run as the API returns it: the 25 fields of the official SDK's
-    ``RunResponse`` (cyberdesk 2.2.69). Date-times are kept as the server
-    wrote them (possibly without a zone)."""
+class _RunFields(TypedDict, total=False):
+    """The optional fields of a run, shared by both response shapes."""
 
     user_id: Optional[str]
     organization_id: Optional[str]
@@ -399,6 +397,12 @@ class RunResponse(_RunResponseBase, total=False):
     release_session_after: Optional[bool]
     started_at: Optional[str]
     ended_at: Optional[str]
+
+
+class RunResponse(_RunResponseBase, _RunFields, total=False):
+    """A run as the API returns it: the 25 fields of the official SDK's
+    ``RunResponse`` (cyberdesk 2.2.69). Date-times are kept as the server
+    wrote them (possibly without a zone)."""
 
 
 class _RunResponseWithIncludesBase(TypedDict):
@@ -408,33 +412,13 @@ class _RunResponseWithIncludesBase(TypedDict):
     created_at: str
 
 
-class RunResponseWithIncludes(_RunResponseWithIncludesBase, total=False):
+class RunResponseWithIncludes(_RunResponseWithIncludesBase, _RunFields, total=False):
     """A run as ``GET /v1/runs/{run_id}`` returns it (``get_run``): the
     official SDK's ``RunResponseWithIncludes`` (cyberdesk 2.2.69), which is
     ``RunResponse`` with ``machine_id`` optional and the ``included`` list
     asked for with ``include=``."""
 
     machine_id: Optional[str]
-    user_id: Optional[str]
-    organization_id: Optional[str]
-    is_priority: bool
-    error: Optional[List[str]]
-    output_data: Optional[Dict[str, Any]]
-    input_attachment_ids: Optional[List[str]]
-    output_attachment_ids: Optional[List[str]]
-    run_message_history: Optional[List[Dict[str, Any]]]
-    input_values: Optional[Dict[str, Any]]
-    main_prompt: Optional[str]
-    model_metadata: Optional[WorkflowModelMetadata]
-    pool_ids: Optional[List[str]]
-    sensitive_input_aliases: Optional[Dict[str, Any]]
-    usage_metadata: Optional[Dict[str, Any]]
-    post_run_checks: Optional[List[RunPostRunCheckSnapshot]]
-    session_id: Optional[str]
-    session_alias: Optional[str]
-    release_session_after: Optional[bool]
-    started_at: Optional[str]
-    ended_at: Optional[str]
     included: Optional[List[IncludedResource]]
 
 

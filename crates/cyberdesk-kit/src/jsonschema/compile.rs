@@ -22,16 +22,8 @@ use std::collections::HashMap;
 pub(crate) type NodeId = usize;
 pub(crate) type ResourceId = usize;
 
-/// JSON types, as a bit set.
-pub(crate) mod ty {
-    pub const NULL: u8 = 1;
-    pub const BOOL: u8 = 2;
-    pub const INT: u8 = 4;
-    pub const NUM: u8 = 8;
-    pub const STR: u8 = 16;
-    pub const ARR: u8 = 32;
-    pub const OBJ: u8 = 64;
-}
+/// JSON types, as a bit set: the OpenAPI validator's.
+pub(crate) use crate::schema::ty;
 
 /// A numeric limit: as a float, and exactly when it is an integer.
 #[derive(Clone, Copy, Debug)]

@@ -41,6 +41,26 @@ pub(crate) struct Walk<'c> {
     active: Vec<(NodeId, *const Value)>,
 }
 
+/// Which side of a numeric bound.
+#[derive(Clone, Copy)]
+enum Bound {
+    Ge,
+    Le,
+    Gt,
+    Lt,
+}
+
+/// Whether `properties` or `patternProperties` beside an
+/// `additionalProperties` cover the name `k` (an undecided pattern match
+/// counts as a match: never a false error).
+fn covered(kws: &[Kw], k: &str) -> bool {
+    kws.iter().any(|kw| match kw {
+        Kw::Properties(props) => props.iter().any(|(n, _)| n == k),
+        Kw::PatternProperties(pats) => pats.iter().any(|(_, re, _)| re.find(k) != Match::No),
+        _ => false,
+    })
+}
+
 /// The value a node is applied to, and how.
 struct Here<'v> {
     v: &'v Value,
@@ -255,52 +275,8 @@ impl<'c> Walk<'c> {
             seen.items = vec![false; h.arr.map_or(0, Vec::len)];
         }
         let mut ok = true;
-        // One method per keyword, so that the frames on the recursion
-        // path stay small (the walk recurses once per schema level).
         for kw in &node.kws {
-            let kw_ok = match kw {
-                Kw::False => self.kw_false(kw, &h, &mut seen)?,
-                Kw::Ref(..) => self.kw_ref(kw, &h, &mut seen)?,
-                Kw::DynamicRef(..) => self.kw_dynamic_ref(kw, &h, &mut seen)?,
-                Kw::RecursiveRef(..) => self.kw_recursive_ref(kw, &h, &mut seen)?,
-                Kw::Unresolved(..) => self.kw_unresolved(kw, &h, &mut seen)?,
-                Kw::Type(..) => self.kw_type(kw, &h, &mut seen)?,
-                Kw::Enum(..) => self.kw_enum(kw, &h, &mut seen)?,
-                Kw::Const(..) => self.kw_const(kw, &h, &mut seen)?,
-                Kw::MultipleOf(..) => self.kw_multiple_of(kw, &h, &mut seen)?,
-                Kw::Minimum(..) => self.kw_minimum(kw, &h, &mut seen)?,
-                Kw::Maximum(..) => self.kw_maximum(kw, &h, &mut seen)?,
-                Kw::ExclusiveMinimum(..) => self.kw_exclusive_minimum(kw, &h, &mut seen)?,
-                Kw::ExclusiveMaximum(..) => self.kw_exclusive_maximum(kw, &h, &mut seen)?,
-                Kw::MinLength(..) => self.kw_min_length(kw, &h, &mut seen)?,
-                Kw::MaxLength(..) => self.kw_max_length(kw, &h, &mut seen)?,
-                Kw::Pattern(..) => self.kw_pattern(kw, &h, &mut seen)?,
-                Kw::Format(..) => self.kw_format(kw, &h, &mut seen)?,
-                Kw::Items(..) => self.kw_items(kw, &h, &mut seen)?,
-                Kw::Contains(..) => self.kw_contains(kw, &h, &mut seen)?,
-                Kw::MinItems(..) => self.kw_min_items(kw, &h, &mut seen)?,
-                Kw::MaxItems(..) => self.kw_max_items(kw, &h, &mut seen)?,
-                Kw::UniqueItems => self.kw_unique_items(kw, &h, &mut seen)?,
-                Kw::Properties(..) => self.kw_properties(kw, &h, &mut seen)?,
-                Kw::PatternProperties(..) => self.kw_pattern_properties(kw, &h, &mut seen)?,
-                Kw::AdditionalProperties(..) => self.kw_additional_properties(kw, &h, &mut seen)?,
-                Kw::Required(..) => self.kw_required(kw, &h, &mut seen)?,
-                Kw::DependentRequired(..) => self.kw_dependent_required(kw, &h, &mut seen)?,
-                Kw::DependentSchemas(..) => self.kw_dependent_schemas(kw, &h, &mut seen)?,
-                Kw::PropertyNames(..) => self.kw_property_names(kw, &h, &mut seen)?,
-                Kw::MinProperties(..) => self.kw_min_properties(kw, &h, &mut seen)?,
-                Kw::MaxProperties(..) => self.kw_max_properties(kw, &h, &mut seen)?,
-                Kw::AllOf(..) => self.kw_all_of(kw, &h, &mut seen)?,
-                Kw::AnyOf(..) => self.kw_any_of(kw, &h, &mut seen)?,
-                Kw::OneOf(..) => self.kw_one_of(kw, &h, &mut seen)?,
-                Kw::Not(..) => self.kw_not(kw, &h, &mut seen)?,
-                Kw::If(..) => self.kw_if(kw, &h, &mut seen)?,
-                Kw::UnevaluatedItems(..) => self.kw_unevaluated_items(kw, &h, &mut seen)?,
-                Kw::UnevaluatedProperties(..) => {
-                    self.kw_unevaluated_properties(kw, &h, &mut seen)?
-                }
-            };
-            ok &= kw_ok;
+            ok &= self.keyword(kw, &h, &mut seen)?;
         }
         if ok && self.errors.len() == before {
             Ok(Some(seen))
@@ -309,88 +285,352 @@ impl<'c> Walk<'c> {
         }
     }
 
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_false(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                self.fail("never_valid", "No value is allowed here".into());
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_ref(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Ref(t) = kw else { return Ok(true) };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            match self.apply(*t, v, track)? {
-                Some(x) => seen.merge(x),
-                None => ok = false,
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_dynamic_ref(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::DynamicRef(t, name) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
+    /// Applies one keyword; `false` when a subschema it applies failed
+    /// (errors of its own are pushed). The applicators each have a method
+    /// of their own, so that the frames on the recursion path stay small;
+    /// the assertions, which never recurse, share one.
+    fn keyword(&mut self, kw: &Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
+        let v = h.v;
+        match kw {
+            Kw::Ref(t) => self.in_place(*t, v, h.track, seen),
+            Kw::DynamicRef(t, name) => {
                 let target = match name {
                     Some(n) => self.dynamic_target(*t, n),
                     None => *t,
                 };
-                match self.apply(target, v, track)? {
-                    Some(x) => seen.merge(x),
-                    None => ok = false,
-                }
+                self.in_place(target, v, h.track, seen)
             }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_recursive_ref(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::RecursiveRef(t) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
+            Kw::RecursiveRef(t) => {
                 let target = self.recursive_target(*t);
-                match self.apply(target, v, track)? {
-                    Some(x) => seen.merge(x),
-                    None => ok = false,
+                self.in_place(target, v, h.track, seen)
+            }
+            Kw::AllOf(list) => {
+                let mut ok = true;
+                for sub in list {
+                    ok &= self.in_place(*sub, v, h.track, seen)?;
                 }
+                Ok(ok)
+            }
+            Kw::DependentSchemas(deps) => {
+                let mut ok = true;
+                if let Some(o) = h.obj {
+                    for (trigger, sub) in deps {
+                        if o.contains_key(trigger) {
+                            ok &= self.in_place(*sub, v, h.track, seen)?;
+                        }
+                    }
+                }
+                Ok(ok)
+            }
+            Kw::AnyOf(list) => self.any_of(list, h, seen).map(|()| true),
+            Kw::OneOf(list) => self.one_of(list, h, seen).map(|()| true),
+            Kw::Not(sub) => {
+                if self.probe(*sub, v, false)?.0.is_some() {
+                    self.fail(
+                        "not_allowed",
+                        "Input should not match the excluded schema".into(),
+                    );
+                }
+                Ok(true)
+            }
+            Kw::If(cond, then, otherwise) => {
+                let branch = match self.probe(*cond, v, h.track)?.0 {
+                    Some(x) => {
+                        seen.merge(x);
+                        then
+                    }
+                    None => otherwise,
+                };
+                match branch {
+                    Some(b) => self.in_place(*b, v, h.track, seen),
+                    None => Ok(true),
+                }
+            }
+            Kw::Items(prefix, rest) => self.items(prefix, *rest, h, seen),
+            Kw::Contains(c, min, max) => self.contains(*c, *min, *max, h, seen).map(|()| true),
+            Kw::Properties(_) | Kw::PatternProperties(_) | Kw::AdditionalProperties(_) => {
+                self.properties(kw, h, seen)
+            }
+            Kw::PropertyNames(sub) => self.property_names(*sub, h).map(|()| true),
+            Kw::UnevaluatedItems(sub) => self.unevaluated_items(*sub, h, seen),
+            Kw::UnevaluatedProperties(sub) => self.unevaluated_properties(*sub, h, seen),
+            other => self.assert(other, h).map(|()| true),
+        }
+    }
+
+    /// An in-place applicator's subschema: its annotations join this
+    /// node's when it passes.
+    fn in_place(&mut self, id: NodeId, v: &Value, track: bool, seen: &mut Seen) -> Res<bool> {
+        Ok(match self.apply(id, v, track)? {
+            Some(x) => {
+                seen.merge(x);
+                true
+            }
+            None => false,
+        })
+    }
+
+    #[inline(never)]
+    fn any_of(&mut self, list: &[NodeId], h: &Here<'_>, seen: &mut Seen) -> Res<()> {
+        let mut any = false;
+        let mut failures = Vec::new();
+        for sub in list {
+            match self.probe(*sub, h.v, h.track)? {
+                (Some(x), _) => {
+                    any = true;
+                    seen.merge(x);
+                    if !h.track {
+                        break;
+                    }
+                }
+                (None, errs) => failures.push(errs),
+            }
+        }
+        if !any {
+            self.union_failure(
+                failures,
+                "any_of",
+                "Input should match at least one of the anyOf schemas",
+            );
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn one_of(&mut self, list: &[NodeId], h: &Here<'_>, seen: &mut Seen) -> Res<()> {
+        let mut matching = 0usize;
+        let mut failures = Vec::new();
+        let mut first = None;
+        for sub in list {
+            match self.probe(*sub, h.v, h.track)? {
+                (Some(x), _) => {
+                    matching += 1;
+                    first.get_or_insert(x);
+                }
+                (None, errs) => failures.push(errs),
+            }
+        }
+        match (matching, first) {
+            (1, Some(x)) => seen.merge(x),
+            (0, _) => self.union_failure(
+                failures,
+                "one_of",
+                "Input should match exactly one of the oneOf schemas, but it matches none",
+            ),
+            (n, _) => self.fail_ctx(
+                "one_of_multiple",
+                format!("Input should match exactly one of the oneOf schemas, but it matches {n}"),
+                "matching",
+                Value::from(n),
+            ),
+        }
+        Ok(())
+    }
+
+    /// `prefixItems` / array-form `items`, then `items` / `additionalItems`.
+    #[inline(never)]
+    fn items(
+        &mut self,
+        prefix: &[NodeId],
+        rest: Option<NodeId>,
+        h: &Here<'_>,
+        seen: &mut Seen,
+    ) -> Res<bool> {
+        let mut ok = true;
+        let Some(a) = h.arr else { return Ok(true) };
+        for (i, item) in a.iter().enumerate() {
+            let Some(sub) = prefix.get(i).copied().or(rest) else {
+                break;
+            };
+            ok &= self.child(LocItem::Index(i), sub, item, false)?.is_some();
+            if h.track {
+                seen.items[i] = true;
             }
         }
         Ok(ok)
     }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
+
     #[inline(never)]
-    fn kw_unresolved(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Unresolved(u, local) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
+    fn contains(
+        &mut self,
+        c: NodeId,
+        min: u64,
+        max: Option<u64>,
+        h: &Here<'_>,
+        seen: &mut Seen,
+    ) -> Res<()> {
+        let Some(a) = h.arr else { return Ok(()) };
+        let mut matched = 0u64;
+        for (i, item) in a.iter().enumerate() {
+            self.path.push(LocItem::Index(i));
+            let (r, _) = self.probe(c, item, false)?;
+            self.path.pop();
+            if r.is_some() {
+                matched += 1;
+                // From 2020-12, what `contains` matched counts as evaluated.
+                if h.track && h.draft >= Draft::Draft202012 {
+                    seen.items[i] = true;
+                }
+            }
+        }
+        if matched < min {
+            self.fail_ctx(
+                "contains",
+                format!(
+                    "List should contain at least {min} matching item{}",
+                    plural(min)
+                ),
+                "min_contains",
+                Value::from(min),
+            );
+        }
+        if let Some(max) = max.filter(|m| matched > *m) {
+            self.fail_ctx(
+                "contains",
+                format!(
+                    "List should contain at most {max} matching item{}",
+                    plural(max)
+                ),
+                "max_contains",
+                Value::from(max),
+            );
+        }
+        Ok(())
+    }
+
+    /// `properties`, `patternProperties` and `additionalProperties` (the
+    /// last one applies to the names the other two leave out).
+    #[inline(never)]
+    fn properties(&mut self, kw: &Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
+        let Some(o) = h.obj else { return Ok(true) };
         let mut ok = true;
-        {
-            {
+        for (i, (k, val)) in o.iter().enumerate() {
+            let mut applied = false;
+            match kw {
+                Kw::Properties(props) => {
+                    if let Some((_, sub)) = props.iter().find(|(n, _)| n == k) {
+                        ok &= self
+                            .child(LocItem::Key(k.clone()), *sub, val, false)?
+                            .is_some();
+                        applied = true;
+                    }
+                }
+                Kw::PatternProperties(pats) => {
+                    for (src, re, sub) in pats {
+                        match re.find(k) {
+                            Match::No => continue,
+                            Match::Undecided => {
+                                self.notes.undecided.push((self.path.clone(), src.clone()));
+                                continue;
+                            }
+                            Match::Yes => {}
+                        }
+                        ok &= self
+                            .child(LocItem::Key(k.clone()), *sub, val, false)?
+                            .is_some();
+                        applied = true;
+                    }
+                }
+                Kw::AdditionalProperties(sub) if !covered(h.kws, k) => {
+                    if self.is_never(*sub) {
+                        self.path.push(LocItem::Key(k.clone()));
+                        self.fail("extra_forbidden", "Extra inputs are not permitted".into());
+                        self.path.pop();
+                    } else {
+                        ok &= self
+                            .child(LocItem::Key(k.clone()), *sub, val, false)?
+                            .is_some();
+                    }
+                    applied = true;
+                }
+                _ => {}
+            }
+            if applied && h.track {
+                seen.props[i] = true;
+            }
+        }
+        Ok(ok)
+    }
+
+    #[inline(never)]
+    fn property_names(&mut self, sub: NodeId, h: &Here<'_>) -> Res<()> {
+        let Some(o) = h.obj else { return Ok(()) };
+        for k in o.keys() {
+            let name = Value::String(k.clone());
+            self.path.push(LocItem::Key(k.clone()));
+            if self.probe(sub, &name, false)?.0.is_none() {
+                self.fail(
+                    "property_name",
+                    "Property name does not match the propertyNames schema".into(),
+                );
+            }
+            self.path.pop();
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn unevaluated_items(&mut self, sub: NodeId, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
+        let Some(a) = h.arr else { return Ok(true) };
+        let never = self.is_never(sub);
+        let mut ok = true;
+        for (i, item) in a.iter().enumerate() {
+            if seen.items.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            if never {
+                self.path.push(LocItem::Index(i));
+                self.fail(
+                    "unevaluated_item",
+                    "Unevaluated items are not permitted".into(),
+                );
+                self.path.pop();
+            } else {
+                ok &= self.child(LocItem::Index(i), sub, item, false)?.is_some();
+            }
+        }
+        if h.track {
+            seen.items.iter_mut().for_each(|f| *f = true);
+        }
+        Ok(ok)
+    }
+
+    #[inline(never)]
+    fn unevaluated_properties(&mut self, sub: NodeId, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
+        let Some(o) = h.obj else { return Ok(true) };
+        let never = self.is_never(sub);
+        let mut ok = true;
+        for (i, (k, val)) in o.iter().enumerate() {
+            if seen.props.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            if never {
+                self.path.push(LocItem::Key(k.clone()));
+                self.fail(
+                    "unevaluated_property",
+                    "Unevaluated properties are not permitted".into(),
+                );
+                self.path.pop();
+            } else {
+                ok &= self
+                    .child(LocItem::Key(k.clone()), sub, val, false)?
+                    .is_some();
+            }
+        }
+        if h.track {
+            seen.props.iter_mut().for_each(|f| *f = true);
+        }
+        Ok(ok)
+    }
+
+    /// The keywords that assert something of the value itself and never
+    /// apply a subschema.
+    #[inline(never)]
+    fn assert(&mut self, kw: &Kw, h: &Here<'_>) -> Res<()> {
+        let v = h.v;
+        match (kw, v) {
+            (Kw::False, _) => self.fail("never_valid", "No value is allowed here".into()),
+            (Kw::Unresolved(u, local), _) => {
                 if *local {
                     return Err(KitError::InvalidSchema {
                         message: format!("$ref {u:?} points at nothing in the schema"),
@@ -400,925 +640,152 @@ impl<'c> Walk<'c> {
                     self.notes.unresolved.push(u.clone());
                 }
             }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_type(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Type(mask) = kw else { return Ok(true) };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if !has_type(*mask, v) {
-                    self.fail_type(*mask);
-                }
+            (Kw::Type(mask), _) if !has_type(*mask, v) => {
+                self.fail_type(*mask);
             }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_enum(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Enum(list) = kw else { return Ok(true) };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if !list.iter().any(|x| json_eq(x, v)) {
-                    let expected = expected_list(list);
+            (Kw::Enum(list), _) if !list.iter().any(|x| json_eq(x, v)) => {
+                self.fail_expected("enum", list);
+            }
+            (Kw::Const(c), _) if !json_eq(c, v) => {
+                self.fail_expected("literal_error", std::slice::from_ref(c));
+            }
+            (Kw::MultipleOf(m), Value::Number(n)) => {
+                let f = n.as_f64().unwrap_or(0.0);
+                if !is_multiple(v, f, *m) {
                     self.fail_ctx(
-                        "enum",
-                        format!("Input should be {expected}"),
-                        "expected",
-                        Value::String(expected.clone()),
+                        "multiple_of",
+                        format!("Input should be a multiple of {}", num_text(*m)),
+                        "multiple_of",
+                        num_value(*m),
                     );
                 }
             }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_const(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Const(c) = kw else { return Ok(true) };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if !json_eq(c, v) {
-                    let expected = expected_list(std::slice::from_ref(c));
-                    self.fail_ctx(
-                        "literal_error",
-                        format!("Input should be {expected}"),
-                        "expected",
-                        Value::String(expected.clone()),
-                    );
+            (Kw::Minimum(m), _) => self.bound(v, *m, Bound::Ge),
+            (Kw::Maximum(m), _) => self.bound(v, *m, Bound::Le),
+            (Kw::ExclusiveMinimum(m), _) => self.bound(v, *m, Bound::Gt),
+            (Kw::ExclusiveMaximum(m), _) => self.bound(v, *m, Bound::Lt),
+            (Kw::MinLength(n), Value::String(st)) if (st.chars().count() as u64) < *n => {
+                self.fail_count(
+                    "string_too_short",
+                    "String should have at least",
+                    *n,
+                    "character",
+                    "min_length",
+                );
+            }
+            (Kw::MaxLength(n), Value::String(st)) if st.chars().count() as u64 > *n => {
+                self.fail_count(
+                    "string_too_long",
+                    "String should have at most",
+                    *n,
+                    "character",
+                    "max_length",
+                );
+            }
+            (Kw::Pattern(src, re), Value::String(st)) => match re.find(st) {
+                Match::Yes => {}
+                Match::No => self.fail_ctx(
+                    "string_pattern_mismatch",
+                    format!("String should match pattern '{src}'"),
+                    "pattern",
+                    Value::String(src.clone()),
+                ),
+                Match::Undecided => self.notes.undecided.push((self.path.clone(), src.clone())),
+            },
+            (Kw::Format(f), Value::String(st)) if formats::check(f, st) == Some(false) => {
+                self.notes.formats.push((self.path.clone(), f.clone()));
+            }
+            (Kw::MinItems(n), Value::Array(a)) if (a.len() as u64) < *n => {
+                self.fail_count(
+                    "too_short",
+                    "List should have at least",
+                    *n,
+                    "item",
+                    "min_length",
+                );
+            }
+            (Kw::MaxItems(n), Value::Array(a)) if a.len() as u64 > *n => {
+                self.fail_count(
+                    "too_long",
+                    "List should have at most",
+                    *n,
+                    "item",
+                    "max_length",
+                );
+            }
+            (Kw::UniqueItems, Value::Array(a)) if !super::all_unique(a) => {
+                self.fail("list_not_unique", "List should have unique items".into());
+            }
+            (Kw::Required(names), Value::Object(o)) => {
+                for n in names.iter().filter(|n| !o.contains_key(*n)) {
+                    self.fail_at(n, "missing", "Field required".into(), None);
                 }
             }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_multiple_of(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::MultipleOf(m) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(f) = number(v) {
-                    if !is_multiple(v, f, *m) {
-                        self.fail_ctx(
-                            "multiple_of",
-                            format!("Input should be a multiple of {}", num_text(*m)),
-                            "multiple_of",
-                            num_value(*m),
-                        );
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_minimum(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Minimum(m) = kw else { return Ok(true) };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            self.bound(
-                v,
-                *m,
-                |f, m| f >= m,
-                "greater_than_equal",
-                "greater than or equal to",
-                "ge",
-            )
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_maximum(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Maximum(m) = kw else { return Ok(true) };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            self.bound(
-                v,
-                *m,
-                |f, m| f <= m,
-                "less_than_equal",
-                "less than or equal to",
-                "le",
-            )
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_exclusive_minimum(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::ExclusiveMinimum(m) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                self.bound(v, *m, |f, m| f > m, "greater_than", "greater than", "gt")
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_exclusive_maximum(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::ExclusiveMaximum(m) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                self.bound(v, *m, |f, m| f < m, "less_than", "less than", "lt")
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_min_length(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::MinLength(n) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Value::String(st) = v {
-                    if (st.chars().count() as u64) < *n {
-                        self.fail_ctx(
-                            "string_too_short",
-                            format!("String should have at least {n} character{}", plural(*n)),
-                            "min_length",
-                            Value::from(*n),
-                        );
+            (Kw::DependentRequired(deps), Value::Object(o)) => {
+                for (trigger, names) in deps.iter().filter(|(t, _)| o.contains_key(t)) {
+                    for n in names.iter().filter(|n| !o.contains_key(*n)) {
+                        let by = Some(("required_by", Value::String(trigger.clone())));
+                        self.fail_at(n, "missing", "Field required".into(), by);
                     }
                 }
             }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_max_length(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::MaxLength(n) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Value::String(st) = v {
-                    if st.chars().count() as u64 > *n {
-                        self.fail_ctx(
-                            "string_too_long",
-                            format!("String should have at most {n} character{}", plural(*n)),
-                            "max_length",
-                            Value::from(*n),
-                        );
-                    }
-                }
+            (Kw::MinProperties(n), Value::Object(o)) if (o.len() as u64) < *n => {
+                self.fail_count(
+                    "too_short",
+                    "Dictionary should have at least",
+                    *n,
+                    "item",
+                    "min_length",
+                );
             }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_pattern(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Pattern(src, re) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Value::String(st) = v {
-                    match re.find(st) {
-                        Match::Yes => {}
-                        Match::No => self.fail_ctx(
-                            "string_pattern_mismatch",
-                            format!("String should match pattern '{src}'"),
-                            "pattern",
-                            Value::String(src.clone()),
-                        ),
-                        Match::Undecided => {
-                            self.notes.undecided.push((self.path.clone(), src.clone()))
-                        }
-                    }
-                }
+            (Kw::MaxProperties(n), Value::Object(o)) if o.len() as u64 > *n => {
+                self.fail_count(
+                    "too_long",
+                    "Dictionary should have at most",
+                    *n,
+                    "item",
+                    "max_length",
+                );
             }
+            // A keyword for another type of value, or an applicator
+            // (handled by `keyword`).
+            _ => {}
         }
-        Ok(ok)
+        Ok(())
     }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_format(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Format(f) = kw else { return Ok(true) };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Value::String(st) = v {
-                    if formats::check(f, st) == Some(false) {
-                        self.notes.formats.push((self.path.clone(), f.clone()));
-                    }
-                }
-            }
-        }
-        Ok(ok)
+
+    fn fail_expected(&mut self, kind: &str, values: &[Value]) {
+        let expected = expected_list(values);
+        self.fail_ctx(
+            kind,
+            format!("Input should be {expected}"),
+            "expected",
+            Value::String(expected.clone()),
+        );
     }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_items(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Items(prefix, rest) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(a) = arr {
-                    for (i, item) in a.iter().enumerate() {
-                        let sub = match prefix.get(i) {
-                            Some(p) => *p,
-                            None => match rest {
-                                Some(r) => *r,
-                                None => break,
-                            },
-                        };
-                        if self.child(LocItem::Index(i), sub, item, false)?.is_none() {
-                            ok = false;
-                        }
-                        if track {
-                            seen.items[i] = true;
-                        }
-                    }
-                }
-            }
-        }
-        Ok(ok)
+
+    fn fail_count(&mut self, kind: &str, words: &str, n: u64, unit: &str, ctx: &str) {
+        self.fail_ctx(
+            kind,
+            format!("{words} {n} {unit}{}", plural(n)),
+            ctx,
+            Value::from(n),
+        );
     }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_contains(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Contains(c, min, max) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(a) = arr {
-                    let mut matched = 0u64;
-                    for (i, item) in a.iter().enumerate() {
-                        self.path.push(LocItem::Index(i));
-                        let (r, _) = self.probe(*c, item, false)?;
-                        self.path.pop();
-                        if r.is_some() {
-                            matched += 1;
-                            if track && draft >= Draft::Draft202012 {
-                                seen.items[i] = true;
-                            }
-                        }
-                    }
-                    if matched < *min {
-                        self.fail_ctx(
-                            "contains",
-                            format!(
-                                "List should contain at least {min} matching item{}",
-                                plural(*min)
-                            ),
-                            "min_contains",
-                            Value::from(*min),
-                        );
-                    }
-                    if let Some(max) = max {
-                        if matched > *max {
-                            self.fail_ctx(
-                                "contains",
-                                format!(
-                                    "List should contain at most {max} matching item{}",
-                                    plural(*max)
-                                ),
-                                "max_contains",
-                                Value::from(*max),
-                            );
-                        }
-                    }
-                }
-            }
+
+    /// An error located at the property `name` of the current value.
+    fn fail_at(&mut self, name: &str, kind: &str, msg: String, ctx: Option<(&str, Value)>) {
+        self.path.push(LocItem::Key(name.to_owned()));
+        match ctx {
+            Some((key, v)) => self.fail_ctx(kind, msg, key, v),
+            None => self.fail(kind, msg),
         }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_min_items(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::MinItems(n) = kw else { return Ok(true) };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(a) = arr {
-                    if (a.len() as u64) < *n {
-                        self.fail_ctx(
-                            "too_short",
-                            format!("List should have at least {n} item{}", plural(*n)),
-                            "min_length",
-                            Value::from(*n),
-                        );
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_max_items(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::MaxItems(n) = kw else { return Ok(true) };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(a) = arr {
-                    if a.len() as u64 > *n {
-                        self.fail_ctx(
-                            "too_long",
-                            format!("List should have at most {n} item{}", plural(*n)),
-                            "max_length",
-                            Value::from(*n),
-                        );
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_unique_items(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(a) = arr {
-                    if !super::all_unique(a) {
-                        self.fail("list_not_unique", "List should have unique items".into());
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_properties(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Properties(props) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(o) = obj {
-                    for (i, (k, val)) in o.iter().enumerate() {
-                        if let Some((_, sub)) = props.iter().find(|(n, _)| n == k) {
-                            if self
-                                .child(LocItem::Key(k.clone()), *sub, val, false)?
-                                .is_none()
-                            {
-                                ok = false;
-                            }
-                            if track {
-                                seen.props[i] = true;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_pattern_properties(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::PatternProperties(pats) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(o) = obj {
-                    for (i, (k, val)) in o.iter().enumerate() {
-                        for (src, re, sub) in pats {
-                            match re.find(k) {
-                                Match::No => continue,
-                                Match::Undecided => {
-                                    self.notes.undecided.push((self.path.clone(), src.clone()));
-                                    continue;
-                                }
-                                Match::Yes => {}
-                            }
-                            if self
-                                .child(LocItem::Key(k.clone()), *sub, val, false)?
-                                .is_none()
-                            {
-                                ok = false;
-                            }
-                            if track {
-                                seen.props[i] = true;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_additional_properties(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::AdditionalProperties(sub) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(o) = obj {
-                    let never = matches!(s.nodes[*sub].kws.first(), Some(Kw::False))
-                        && s.nodes[*sub].kws.len() == 1;
-                    for (i, (k, val)) in o.iter().enumerate() {
-                        if self.covered(node_kws, k) {
-                            continue;
-                        }
-                        if never {
-                            self.path.push(LocItem::Key(k.clone()));
-                            self.fail("extra_forbidden", "Extra inputs are not permitted".into());
-                            self.path.pop();
-                        } else if self
-                            .child(LocItem::Key(k.clone()), *sub, val, false)?
-                            .is_none()
-                        {
-                            ok = false;
-                        }
-                        if track {
-                            seen.props[i] = true;
-                        }
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_required(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Required(names) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(o) = obj {
-                    for n in names {
-                        if !o.contains_key(n) {
-                            self.path.push(LocItem::Key(n.clone()));
-                            self.fail("missing", "Field required".into());
-                            self.path.pop();
-                        }
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_dependent_required(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::DependentRequired(deps) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(o) = obj {
-                    for (trigger, names) in deps {
-                        if !o.contains_key(trigger) {
-                            continue;
-                        }
-                        for n in names {
-                            if !o.contains_key(n) {
-                                self.path.push(LocItem::Key(n.clone()));
-                                self.fail_ctx(
-                                    "missing",
-                                    "Field required".into(),
-                                    "required_by",
-                                    Value::String(trigger.clone()),
-                                );
-                                self.path.pop();
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_dependent_schemas(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::DependentSchemas(deps) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(o) = obj {
-                    for (trigger, sub) in deps {
-                        if o.contains_key(trigger) {
-                            match self.apply(*sub, v, track)? {
-                                Some(x) => seen.merge(x),
-                                None => ok = false,
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_property_names(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::PropertyNames(sub) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(o) = obj {
-                    for k in o.keys() {
-                        let name = Value::String(k.clone());
-                        self.path.push(LocItem::Key(k.clone()));
-                        let (r, _) = self.probe(*sub, &name, false)?;
-                        if r.is_none() {
-                            self.fail(
-                                "property_name",
-                                "Property name does not match the propertyNames schema".into(),
-                            );
-                        }
-                        self.path.pop();
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_min_properties(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::MinProperties(n) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(o) = obj {
-                    if (o.len() as u64) < *n {
-                        self.fail_ctx(
-                            "too_short",
-                            format!("Dictionary should have at least {n} item{}", plural(*n)),
-                            "min_length",
-                            Value::from(*n),
-                        );
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_max_properties(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::MaxProperties(n) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(o) = obj {
-                    if o.len() as u64 > *n {
-                        self.fail_ctx(
-                            "too_long",
-                            format!("Dictionary should have at most {n} item{}", plural(*n)),
-                            "max_length",
-                            Value::from(*n),
-                        );
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_all_of(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::AllOf(list) = kw else { return Ok(true) };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                for sub in list {
-                    match self.apply(*sub, v, track)? {
-                        Some(x) => seen.merge(x),
-                        None => ok = false,
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_any_of(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::AnyOf(list) = kw else { return Ok(true) };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                let mut any = false;
-                let mut failures = Vec::new();
-                for sub in list {
-                    let (r, errs) = self.probe(*sub, v, track)?;
-                    match r {
-                        Some(x) => {
-                            any = true;
-                            seen.merge(x);
-                            if !track {
-                                break;
-                            }
-                        }
-                        None => failures.push(errs),
-                    }
-                }
-                if !any {
-                    self.union_failure(
-                        failures,
-                        "any_of",
-                        "Input should match at least one of the anyOf schemas",
-                    );
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_one_of(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::OneOf(list) = kw else { return Ok(true) };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                let mut matching = 0usize;
-                let mut failures = Vec::new();
-                let mut first = None;
-                for sub in list {
-                    let (r, errs) = self.probe(*sub, v, track)?;
-                    match r {
-                        Some(x) => {
-                            matching += 1;
-                            if first.is_none() {
-                                first = Some(x);
-                            }
-                        }
-                        None => failures.push(errs),
-                    }
-                }
-                match matching {
-                        1 => {
-                            if let Some(x) = first {
-                                seen.merge(x);
-                            }
-                        }
-                        0 => self.union_failure(failures, "one_of", "Input should match exactly one of the oneOf schemas, but it matches none"),
-                        n => self.fail_ctx(
-                            "one_of_multiple",
-                            format!("Input should match exactly one of the oneOf schemas, but it matches {n}"),
-                            "matching",
-                            Value::from(n),
-                        ),
-                    }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_not(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::Not(sub) = kw else { return Ok(true) };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                let (r, _) = self.probe(*sub, v, false)?;
-                if r.is_some() {
-                    self.fail(
-                        "not_allowed",
-                        "Input should not match the excluded schema".into(),
-                    );
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_if(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::If(cond, then, otherwise) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                let (r, _) = self.probe(*cond, v, track)?;
-                let branch = match r {
-                    Some(x) => {
-                        seen.merge(x);
-                        then
-                    }
-                    None => otherwise,
-                };
-                if let Some(b) = branch {
-                    match self.apply(*b, v, track)? {
-                        Some(x) => seen.merge(x),
-                        None => ok = false,
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_unevaluated_items(&mut self, kw: &'c Kw, h: &Here<'_>, seen: &mut Seen) -> Res<bool> {
-        let Kw::UnevaluatedItems(sub) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(a) = arr {
-                    let never = self.is_never(*sub);
-                    for (i, item) in a.iter().enumerate() {
-                        if seen.items.get(i).copied().unwrap_or(false) {
-                            continue;
-                        }
-                        if never {
-                            self.path.push(LocItem::Index(i));
-                            self.fail(
-                                "unevaluated_item",
-                                "Unevaluated items are not permitted".into(),
-                            );
-                            self.path.pop();
-                        } else if self.child(LocItem::Index(i), *sub, item, false)?.is_none() {
-                            ok = false;
-                        }
-                    }
-                    if track {
-                        seen.items.iter_mut().for_each(|f| *f = true);
-                    }
-                }
-            }
-        }
-        Ok(ok)
-    }
-    #[allow(unused_variables, unused_mut, clippy::too_many_lines)]
-    #[inline(never)]
-    fn kw_unevaluated_properties(
-        &mut self,
-        kw: &'c Kw,
-        h: &Here<'_>,
-        seen: &mut Seen,
-    ) -> Res<bool> {
-        let Kw::UnevaluatedProperties(sub) = kw else {
-            return Ok(true);
-        };
-        let (v, obj, arr, track, draft, node_kws, s) =
-            (h.v, h.obj, h.arr, h.track, h.draft, h.kws, self.s);
-        let mut ok = true;
-        {
-            {
-                if let Some(o) = obj {
-                    let never = self.is_never(*sub);
-                    for (i, (k, val)) in o.iter().enumerate() {
-                        if seen.props.get(i).copied().unwrap_or(false) {
-                            continue;
-                        }
-                        if never {
-                            self.path.push(LocItem::Key(k.clone()));
-                            self.fail(
-                                "unevaluated_property",
-                                "Unevaluated properties are not permitted".into(),
-                            );
-                            self.path.pop();
-                        } else if self
-                            .child(LocItem::Key(k.clone()), *sub, val, false)?
-                            .is_none()
-                        {
-                            ok = false;
-                        }
-                    }
-                    if track {
-                        seen.props.iter_mut().for_each(|f| *f = true);
-                    }
-                }
-            }
-        }
-        Ok(ok)
+        self.path.pop();
     }
 
     fn is_never(&self, id: NodeId) -> bool {
         let kws = &self.s.nodes[id].kws;
         kws.len() == 1 && matches!(kws[0], Kw::False)
-    }
-
-    /// Whether `properties` or `patternProperties` beside an
-    /// `additionalProperties` cover the name `k`.
-    fn covered(&mut self, kws: &[Kw], k: &str) -> bool {
-        for kw in kws {
-            match kw {
-                Kw::Properties(props) if props.iter().any(|(n, _)| n == k) => return true,
-                Kw::PatternProperties(pats) => {
-                    for (_, re, _) in pats {
-                        // An undecided match counts as a match: never a false error.
-                        if re.find(k) != Match::No {
-                            return true;
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        false
     }
 
     /// A failed `anyOf` / `oneOf`: when every branch but one failed on the
@@ -1354,22 +821,34 @@ impl<'c> Walk<'c> {
         self.fail(kind, msg);
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn bound(
-        &mut self,
-        v: &Value,
-        limit: Limit,
-        holds: fn(f64, f64) -> bool,
-        kind: &str,
-        words: &str,
-        ctx: &str,
-    ) {
-        let Some(f) = number(v) else { return };
-        let ok = match compare_exact(v, limit.exact) {
-            Some(ord) => holds_ord(ord, kind),
-            None => holds(f, limit.f),
+    fn bound(&mut self, v: &Value, limit: Limit, bound: Bound) {
+        let Value::Number(n) = v else { return };
+        let f = n.as_f64().unwrap_or(0.0);
+        let ord = match compare_exact(v, limit.exact) {
+            Some(ord) => ord,
+            None => match f.partial_cmp(&limit.f) {
+                Some(ord) => ord,
+                None => return,
+            },
         };
-        if !ok {
+        use std::cmp::Ordering::{Greater, Less};
+        let (holds, kind, words, ctx) = match bound {
+            Bound::Ge => (
+                ord != Less,
+                "greater_than_equal",
+                "greater than or equal to",
+                "ge",
+            ),
+            Bound::Le => (
+                ord != Greater,
+                "less_than_equal",
+                "less than or equal to",
+                "le",
+            ),
+            Bound::Gt => (ord == Greater, "greater_than", "greater than", "gt"),
+            Bound::Lt => (ord == Less, "less_than", "less than", "lt"),
+        };
+        if !holds {
             self.fail_ctx(
                 kind,
                 format!("Input should be {words} {}", num_text(limit.f)),
@@ -1377,16 +856,6 @@ impl<'c> Walk<'c> {
                 num_value(limit.f),
             );
         }
-    }
-}
-
-fn holds_ord(ord: std::cmp::Ordering, kind: &str) -> bool {
-    use std::cmp::Ordering::*;
-    match kind {
-        "greater_than_equal" => ord != Less,
-        "less_than_equal" => ord != Greater,
-        "greater_than" => ord == Greater,
-        _ => ord == Less,
     }
 }
 
@@ -1399,13 +868,6 @@ fn compare_exact(v: &Value, limit: Option<i128>) -> Option<std::cmp::Ordering> {
         return Some((i as i128).cmp(&l));
     }
     n.as_u64().map(|u| (u as i128).cmp(&l))
-}
-
-fn number(v: &Value) -> Option<f64> {
-    match v {
-        Value::Number(n) => n.as_f64(),
-        _ => None,
-    }
 }
 
 fn num_value(f: f64) -> Value {

@@ -226,20 +226,17 @@ fn cache() -> &'static Cache {
     CACHE.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
-/// Compiles a schema given as JSON text (cached by its text).
-pub(crate) fn compile_text(text: &str, draft: Option<Draft>) -> Result<Shared> {
-    let key = (text.to_owned(), draft);
+/// The cached compilation of `key`'s schema, or `compile()` of it.
+fn cached(
+    key: (String, Option<Draft>),
+    compile: impl FnOnce() -> Result<Shared>,
+) -> Result<Shared> {
     if let Ok(map) = cache().lock() {
         if let Some(hit) = map.get(&key) {
             return hit.clone();
         }
     }
-    let result = crate::json::parse_json(text)
-        .map_err(|e| match e {
-            KitError::InvalidJson { message } => invalid(format!("not JSON: {message}")),
-            other => other,
-        })
-        .and_then(|v| compile_uncached(&v, draft));
+    let result = compile();
     if key.0.len() <= CACHE_MAX_TEXT {
         if let Ok(mut map) = cache().lock() {
             if map.len() >= CACHE_ENTRIES {
@@ -251,26 +248,23 @@ pub(crate) fn compile_text(text: &str, draft: Option<Draft>) -> Result<Shared> {
     result
 }
 
+/// Compiles a schema given as JSON text (cached by its text).
+pub(crate) fn compile_text(text: &str, draft: Option<Draft>) -> Result<Shared> {
+    cached((text.to_owned(), draft), || {
+        crate::json::parse_json(text)
+            .map_err(|e| match e {
+                KitError::InvalidJson { message } => invalid(format!("not JSON: {message}")),
+                other => other,
+            })
+            .and_then(|v| compile_uncached(&v, draft))
+    })
+}
+
 /// Compiles a parsed schema (cached by its compact text).
 pub(crate) fn compile_value(schema: &Value, draft: Option<Draft>) -> Result<Shared> {
     crate::json::check_depth(schema)?;
     let text = serde_json::to_string(schema).map_err(|e| invalid(e.to_string()))?;
-    let key = (text, draft);
-    if let Ok(map) = cache().lock() {
-        if let Some(hit) = map.get(&key) {
-            return hit.clone();
-        }
-    }
-    let result = compile_uncached(schema, draft);
-    if key.0.len() <= CACHE_MAX_TEXT {
-        if let Ok(mut map) = cache().lock() {
-            if map.len() >= CACHE_ENTRIES {
-                map.clear();
-            }
-            map.insert(key, result.clone());
-        }
-    }
-    result
+    cached((text, draft), || compile_uncached(schema, draft))
 }
 
 fn compile_uncached(schema: &Value, draft: Option<Draft>) -> Result<Shared> {

@@ -8,12 +8,12 @@
 //
 //   node builder/run.mjs WORK_DIR
 import assert from "node:assert/strict";
-import { copyFileSync, createReadStream, existsSync, statSync } from "node:fs";
-import { createServer } from "node:http";
-import { extname, join, normalize } from "node:path";
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { chromium } from "playwright-core";
+import { serveDir } from "../lib/browser.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const RT = join(here, "..");
@@ -24,19 +24,10 @@ const nodePaths = [process.env.KIT_NODE_PATH ?? join(RT, "node_modules")];
 const out = await buildPage(esbuild, { outdir: join(work, "builder"), nodePaths });
 console.log(`built ${out} with esbuild ${esbuild.version}`);
 
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
-const server = createServer((req, res) => {
-  const path = new URL(req.url, "http://127.0.0.1").pathname;
-  const file = normalize(join(out, path === "/" ? "index.html" : decodeURIComponent(path)));
-  if (!file.startsWith(out) || !existsSync(file) || !statSync(file).isFile()) return res.writeHead(404).end();
-  res.writeHead(200, {
-    "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-    "content-security-policy": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:",
-  });
-  createReadStream(file).pipe(res);
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const { port } = server.address();
+const { server, port } = await serveDir(
+  out,
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:",
+);
 
 const SECRET = "CANARY-ERP-PASS-7731";
 const browser = await chromium.launch({

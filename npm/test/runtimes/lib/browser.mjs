@@ -10,8 +10,11 @@ import { chromium } from "playwright-core";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
 
-/** Opens `dir`'s index.html in Chromium; resolves to `{ browser, port, result }`. */
-export async function runPage(dir) {
+/**
+ * Serves the files of `dir` on 127.0.0.1 (a free port) with the given
+ * Content-Security-Policy; resolves to `{ server, port }`.
+ */
+export async function serveDir(dir, csp = "script-src 'self' 'wasm-unsafe-eval'") {
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     const file = normalize(join(dir, url.pathname === "/" ? "index.html" : decodeURIComponent(url.pathname)));
@@ -21,12 +24,17 @@ export async function runPage(dir) {
     }
     res.writeHead(200, {
       "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-      "content-security-policy": "script-src 'self' 'wasm-unsafe-eval'",
+      "content-security-policy": csp,
     });
     createReadStream(file).pipe(res);
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address();
+  return { server, port: server.address().port };
+}
+
+/** Opens `dir`'s index.html in Chromium; resolves to `{ browser, port, result }`. */
+export async function runPage(dir) {
+  const { server, port } = await serveDir(dir);
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
