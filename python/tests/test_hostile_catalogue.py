@@ -61,6 +61,25 @@ BODY_100K_KEYS = "{" + ",".join(f'"k{i}":1' for i in range(100_000)) + "}"
 HEADERS_100K = [(f"x-h{i}", "v") for i in range(100_000)]
 
 
+def _history(n: int, text: Callable[[int], str]) -> Dict[str, Any]:
+    """A valid prompt history of n versions (ids computed with hashlib)."""
+    import hashlib
+
+    versions = []
+    for i in range(n):
+        t = text(i)
+        versions.append({"number": i + 1, "id": "sha256:" + hashlib.sha256(t.encode()).hexdigest(), "text": t})
+    return {"version": 1, "versions": versions, "labels": {}}
+
+
+HISTORY_100K = _history(100_000, lambda i: f"v{i} {{x}}")
+HISTORY_100K_JSON = json.dumps(HISTORY_100K)
+HISTORY_TOO_MANY = _history(100_001, str)
+_TEXT_10MB = "Look up {x}.\n" + "a plain line of text\n" * 476_190
+HISTORY_10MB = _history(2, lambda i: _TEXT_10MB if i == 0 else _TEXT_10MB + "{$pin} " + "b" * (5 << 20))
+HISTORY_1 = _history(1, lambda i: "Look up {customer_id}.")
+
+
 class EvilDict(dict):  # type: ignore[type-arg]
     """A dict subclass whose Python-level methods all raise: the binding
     must read the dict's data, never call these."""
@@ -255,6 +274,22 @@ CATALOGUE: List[Case] = [
     C("resp/retry-after-negative", lambda: "backoff" if 0 < (kit.retry_delay(0, method="GET", status=503, headers={"Retry-After": "-5"}) or 0) <= 1 else "?", "backoff"),
     C("resp/retry-after-1e309", lambda: "backoff" if 0 < (kit.retry_delay(0, method="GET", status=503, headers={"Retry-After": "1e309"}) or 0) <= 1 else "?", "backoff"),
     C("resp/retry-after-400-digits", lambda: "finite" if (kit.retry_delay(0, method="GET", status=503, headers={"Retry-After": "9" * 400}) or 0) < 1e6 else "?", "finite"),
+    # -- prompt histories (issue 10) ---------------------------------------------
+    C("history/version-2", lambda: kit.parse_prompt_history('{"version": 2, "versions": [], "labels": {}}'), "invalid_history"),
+    C("history/version-missing", lambda: kit.select_prompt_version({"versions": [], "labels": {}}, "latest"), "invalid_history"),
+    C("history/duplicate-numbers", lambda: kit.select_prompt_version(dict(HISTORY_1, versions=HISTORY_1["versions"] * 2), 1), "invalid_history"),
+    C("history/label-pointing-nowhere", lambda: kit.select_prompt_version(dict(HISTORY_1, labels={"production": 2}), 1), "invalid_history"),
+    C("history/not-json", lambda: kit.parse_prompt_history('{"version": 1,'), "invalid_history"),
+    C("history/100k-deep", lambda: kit.parse_prompt_history("[" * 100_000 + "]" * 100_000), "too_deep"),
+    C("history/100k-versions-json", lambda: str(kit.select_prompt_version(kit.parse_prompt_history(HISTORY_100K_JSON), "latest")["number"]), "100000"),
+    C("history/100k-versions-dict", lambda: str(kit.check_prompt_drift({"main_prompt": "v99999 {x}"}, HISTORY_100K)["number"]), "100000"),
+    C("history/100001-versions", lambda: kit.parse_prompt_history(json.dumps(HISTORY_TOO_MANY)), "invalid_history"),
+    C("history/10MB-texts-compared", lambda: ",".join(kit.compare_prompt_versions(HISTORY_10MB, 1, 2)["sensitive_added"]), "pin"),
+    C("history/17MB-text", lambda: kit.add_prompt_version(kit.create_prompt_history(), "a" * (17 << 20)), "too_large"),
+    C("history/pin-bool", lambda: kit.select_prompt_version(HISTORY_1, True), "invalid_argument"),
+    C("history/pin-2**64", lambda: kit.select_prompt_version(HISTORY_1, 2**64), "unsupported_value"),
+    C("history/pin-lone-surrogate", lambda: kit.select_prompt_version(HISTORY_1, "\ud800"), "invalid_string"),
+    C("history/batch-10001", lambda: kit.build_run_batch(HISTORY_1, "b", [{"pin": 1, "run": {"workflow_id": WF}}] * 10_001), "invalid_argument"),
     C("resp/retry-after-50MB", lambda: "finite" if (kit.retry_delay(0, method="GET", status=503, headers={"Retry-After": MB50}) or 0) < 1e6 else "?", "finite"),
 ]
 

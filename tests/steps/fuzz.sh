@@ -10,9 +10,9 @@ command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -O
 declare -A seeds=(
-  [parse_prompt]=prompt [resolve_prompt]=prompt [validate]=json [build_requests]=json [parse_response]=json [json_schema]=schema
+  [parse_prompt]=prompt [resolve_prompt]=prompt [validate]=json [build_requests]=json [parse_response]=json [json_schema]=schema [prompt_history]=history
 )
-for target in parse_prompt resolve_prompt validate build_requests parse_response json_schema; do
+for target in parse_prompt resolve_prompt validate build_requests parse_response json_schema prompt_history; do
   corpus=$(mktemp -d)
   cp fuzz/seeds/"${seeds[$target]}"/* "$corpus"/
   echo "== fuzz $target for ${seconds}s"

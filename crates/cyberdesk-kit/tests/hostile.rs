@@ -974,7 +974,152 @@ fn catalogue() -> Vec<(&'static str, Want, Check)> {
                 .is_some_and(|d| (6.0..=8.0).contains(&d)))
             }),
         ),
+        // Prompt histories (issue 10)
+        (
+            "history: version 2",
+            Code(ErrorCode::InvalidHistory),
+            Box::new(|| {
+                kit::parse_prompt_history(r#"{"version":2,"versions":[],"labels":{}}"#)
+                    .map(|_| true)
+            }),
+        ),
+        (
+            "history: duplicate numbers",
+            Code(ErrorCode::InvalidHistory),
+            Box::new(|| {
+                let v = |n: u64, t: &str| json!({"number": n, "id": kit::content_id(t), "text": t});
+                kit::PromptHistory::from_value(
+                    &json!({"version": 1, "versions": [v(1, "a"), v(1, "b")]}),
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "history: a label pointing nowhere",
+            Code(ErrorCode::InvalidHistory),
+            Box::new(|| {
+                kit::PromptHistory::from_value(
+                    &json!({"version": 1, "versions": [], "labels": {"production": 1}}),
+                )
+                .map(|_| true)
+            }),
+        ),
+        (
+            "history: 100,000 versions, latest selected",
+            Fine,
+            Box::new(|| {
+                let h = history_of(100_000, |i| format!("v{i} {{x}}"));
+                let h = kit::PromptHistory::from_value(&h)?;
+                Ok(h.select(&kit::Pin::Latest)?.number == 100_000)
+            }),
+        ),
+        (
+            "history: 100,001 versions",
+            Code(ErrorCode::InvalidHistory),
+            Box::new(|| {
+                kit::PromptHistory::from_value(&history_of(100_001, |i| i.to_string()))
+                    .map(|_| true)
+            }),
+        ),
+        (
+            "history: 1,001 labels",
+            Code(ErrorCode::InvalidHistory),
+            Box::new(|| {
+                let mut h = history_of(1, |_| "a".into());
+                let labels: serde_json::Map<String, Value> =
+                    (0..1001).map(|i| (format!("l{i}"), json!(1))).collect();
+                h["labels"] = Value::Object(labels);
+                kit::PromptHistory::from_value(&h).map(|_| true)
+            }),
+        ),
+        (
+            "history: 100,000-deep JSON",
+            Code(ErrorCode::TooDeep),
+            Box::new(|| kit::parse_prompt_history(&deep_text(100_000)).map(|_| true)),
+        ),
+        (
+            "history: not JSON",
+            Code(ErrorCode::InvalidHistory),
+            Box::new(|| kit::parse_prompt_history("{\"version\": 1,").map(|_| true)),
+        ),
+        (
+            "history: a 10 MB version written and read back",
+            Fine,
+            Box::new(|| {
+                let mut h = kit::PromptHistory::new();
+                h.add_version(&ten_mb_text(), Default::default())?;
+                let h = kit::parse_prompt_history(&h.to_json())?;
+                Ok(h.select(&kit::Pin::Latest)?.text.len() >= 10_000_000)
+            }),
+        ),
+        (
+            "history: two 10 MB texts compared",
+            Fine,
+            Box::new(|| {
+                let a = ten_mb_text();
+                let b = format!("{a}{{$pin}}");
+                let c = kit::compare_prompts(&a, &b)?;
+                Ok(c.sensitive_added == ["pin"] && c.lines.len() == 3)
+            }),
+        ),
+        (
+            "history: 17 MB text",
+            Code(ErrorCode::TooLarge),
+            Box::new(|| {
+                kit::PromptHistory::new()
+                    .add_version(&"a".repeat(17 << 20), Default::default())
+                    .map(|_| true)
+            }),
+        ),
+        (
+            "history: 1,999 + 1,999 different lines diffed in full",
+            Fine,
+            Box::new(|| {
+                let a: String = (0..1999).map(|i| format!("a{i}\n")).collect();
+                let b: String = (0..1999).map(|i| format!("b{i}\n")).collect();
+                let c = kit::compare_prompts(&a, &b)?;
+                Ok(c.lines.len() == 3)
+            }),
+        ),
+        (
+            "history: pin u64::MAX",
+            Code(ErrorCode::VersionNotFound),
+            Box::new(|| {
+                let h = kit::PromptHistory::from_value(&history_of(3, |i| i.to_string()))?;
+                h.select(&kit::Pin::from_value(&json!(u64::MAX))?)
+                    .map(|_| true)
+            }),
+        ),
+        (
+            "history: a batch of 10,001 items",
+            Code(ErrorCode::InvalidArgument),
+            Box::new(|| {
+                let h = kit::PromptHistory::from_value(&history_of(1, |_| "a".into()))?;
+                let items =
+                    Value::Array(vec![json!({"pin": 1, "run": {"workflow_id": W}}); 10_001]);
+                kit::build_run_batch(&h, "b", &items, Default::default()).map(|_| true)
+            }),
+        ),
     ]
+}
+
+/// 10 MB of prompt: 476,191 lines, one variable.
+fn ten_mb_text() -> String {
+    format!(
+        "Look up {{x}}.\n{}",
+        "a plain line of text\n".repeat(476_190)
+    )
+}
+
+/// A valid history document of `n` versions with the given texts.
+fn history_of(n: usize, text: impl Fn(usize) -> String) -> Value {
+    let versions: Vec<Value> = (0..n)
+        .map(|i| {
+            let t = text(i);
+            json!({"number": i + 1, "id": kit::content_id(&t), "text": t})
+        })
+        .collect();
+    json!({"version": 1, "versions": versions, "labels": {}})
 }
 
 #[test]
