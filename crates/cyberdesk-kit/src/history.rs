@@ -861,12 +861,7 @@ pub fn compare_prompt_versions(
 /// `too_large`, `too_deep`.
 pub fn check_prompt_text(text: &str, workflow: &Value) -> Result<Vec<Issue>> {
     crate::json::check_depth(workflow)?;
-    let stored = workflow
-        .get("main_prompt")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            KitError::invalid_argument("workflow must be an object with a string main_prompt")
-        })?;
+    let stored = crate::preflight::stored_prompt(workflow)?;
     let mut issues: Vec<Issue> = resolve_prompt(text, None, None)?
         .issues
         .into_iter()
@@ -1109,12 +1104,7 @@ pub struct PromptDrift {
 /// the history, and which. Errors: `invalid_argument` when `workflow` has
 /// no string `main_prompt`.
 pub fn check_prompt_drift(workflow: &Value, history: &PromptHistory) -> Result<PromptDrift> {
-    let stored = workflow
-        .get("main_prompt")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            KitError::invalid_argument("workflow must be an object with a string main_prompt")
-        })?;
+    let stored = crate::preflight::stored_prompt(workflow)?;
     let id = content_id(stored);
     let found = history.select(&Pin::Id(id.clone())).ok();
     Ok(PromptDrift {

@@ -114,12 +114,7 @@ pub fn preflight_run_with(
     let run_obj = run
         .as_object()
         .ok_or_else(|| KitError::invalid_argument("run must be an object (a RunCreate payload)"))?;
-    let stored = workflow
-        .get("main_prompt")
-        .and_then(Value::as_str)
-        .ok_or_else(|| {
-            KitError::invalid_argument("workflow must be an object with a string main_prompt")
-        })?;
+    let stored = stored_prompt(workflow)?;
     let mut issues: Vec<Issue> = Vec::new();
 
     let r = walk_component(spec, "RunCreate", run, "body", false)?;
@@ -185,6 +180,16 @@ pub fn preflight_run_with(
         variables: resolution.variables,
         issues: crate::error::cap_issues(issues),
     })
+}
+
+/// The workflow's stored `main_prompt`; `invalid_argument` without one.
+pub(crate) fn stored_prompt(workflow: &Value) -> Result<&str> {
+    workflow
+        .get("main_prompt")
+        .and_then(Value::as_str)
+        .ok_or_else(|| {
+            KitError::invalid_argument("workflow must be an object with a string main_prompt")
+        })
 }
 
 /// A prompt other than the stored one speaks of skipping post-run checks.
