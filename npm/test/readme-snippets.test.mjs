@@ -26,7 +26,7 @@ function snippets() {
   const out = [];
   for (const [name, path] of Object.entries(readmes)) {
     const text = readFileSync(path, "utf8");
-    for (const m of text.matchAll(/^```(js|ts|tsx)[^\n]*\n([\s\S]*?)^```/gm)) {
+    for (const m of text.matchAll(/^```(js|ts|tsx)\b[^\n]*\n([\s\S]*?)^```/gm)) {
       const line = text.slice(0, m.index).split("\n").length;
       out.push({ where: `${name}:${line}`, lang: m[1], code: m[2] });
     }
