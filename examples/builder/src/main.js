@@ -2,7 +2,7 @@
 // every panel is computed by the package from what is on the page.
 //   - the prompt editor highlights each variable by kind from parsePrompt's
 //     spans (UTF-16 offsets, the units of a JavaScript string);
-//   - the issues beside it are preflightRun's;
+//   - the issues and the resolved prompt beside it are preflightRun's;
 //   - the run form is checked against the workflow's input_schema while
 //     typing (validateInstance);
 //   - the request is buildRunCreate's, shown with the secrets redacted.
@@ -226,6 +226,7 @@ export function update() {
   };
   const pre = preflightRun(run, WORKFLOW);
   renderIssues($("issues"), pre.issues);
+  $("resolved").textContent = pre.resolved_prompt;
   $("issue-count").textContent = `${pre.issues.length} · prompt from ${pre.prompt_source}`;
   renderRequest(run, pre.issues);
 }

@@ -103,6 +103,14 @@ try {
   assert.equal(sent.workflow_id, "550e8400-e29b-41d4-a716-446655440000");
   assert.match(await page.textContent("#request-headers"), /^Idempotency-Key: [0-9a-f-]{36}$/m);
   assert.ok(!(await page.evaluate(() => document.body.innerText)).includes(SECRET), "the secret is on the page");
+  // The resolved prompt: inputs replaced, the sensitive and runtime variables as written.
+  assert.equal(
+    await page.textContent("#resolved"),
+    text
+      .replace("{invoice_number}", "INV-2024")
+      .replace("{customer_id}", "C-1042")
+      .replace("{amount}", "1250.5"),
+  );
   assert.ok(!(await issues()).some(([, c]) => c === "missing_input" || c === "missing_sensitive_input"));
 
   // A value the schema refuses: a field error, a preflight error, no request.
