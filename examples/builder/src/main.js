@@ -11,7 +11,6 @@
 
 import { buildRunCreate, init, KitError, newIdempotencyKey, parsePrompt, preflightRun, validateInstance } from "cyberdesk-kit";
 import wasmUrl from "cyberdesk-kit/cyberdesk_kit_wasm_bg.wasm";
-import { setupVersions } from "./versions.js";
 import "./main.css";
 
 await init(wasmUrl);
@@ -233,13 +232,9 @@ export function update() {
 
 $("workflow-id").textContent = WORKFLOW.id;
 editor.value = WORKFLOW.main_prompt;
-editor.addEventListener("input", () => {
-  update();
-  versions?.onEdit();
-});
+editor.addEventListener("input", update);
 editor.addEventListener("scroll", () => {
   highlights.scrollTop = editor.scrollTop;
 });
-const versions = setupVersions({ editor, workflow: WORKFLOW, update, el });
 update();
 $("status").textContent = "ready";
