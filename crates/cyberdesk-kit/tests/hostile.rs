@@ -1100,6 +1100,62 @@ fn catalogue() -> Vec<(&'static str, Want, Check)> {
                 kit::build_run_batch(&h, "b", &items, Default::default()).map(|_| true)
             }),
         ),
+        // Waiting for a run (issue 10, part 7)
+        (
+            "get_run: a 10 MB run id",
+            Code(ErrorCode::Validation),
+            Box::new(|| kit::build_get_run(&"7".repeat(10 << 20)).map(|_| true)),
+        ),
+        (
+            "get_run: include of 100,000 names",
+            Fine,
+            Box::new(|| {
+                let names = Value::Array(vec![json!("machine.pools"); 100_000]);
+                let r = kit::build_get_run_with(W, Some(&names))?;
+                Ok(r.path.len() > 1_400_000)
+            }),
+        ),
+        (
+            "get_run: a run with 20,000 included resources",
+            Fine,
+            Box::new(|| {
+                let included: Vec<Value> = (0..20_000)
+                    .map(|_| json!({"type": "machine", "id": W, "name": "m"}))
+                    .collect();
+                let body = json!({"id": W, "workflow_id": W, "status": "running",
+                    "created_at": "2026-01-01T00:00:00Z", "included": included});
+                let v = kit::parse_response("get_run", 200, &[], &body.to_string())?;
+                Ok(v["included"].as_array().map(Vec::len) == Some(20_000))
+            }),
+        ),
+        (
+            "get_run: output_data 100k objects deep",
+            Code(ErrorCode::InvalidResponse),
+            Box::new(|| {
+                let body = format!(
+                    r#"{{"id":"{W}","workflow_id":"{W}","status":"success","created_at":"2026-01-01T00:00:00Z","output_data":{}}}"#,
+                    "{\"a\":".repeat(100_000) + "0" + &"}".repeat(100_000)
+                );
+                kit::parse_response("get_run", 200, &[], &body).map(|_| true)
+            }),
+        ),
+        (
+            "poll_delay: NaN elapsed",
+            Code(ErrorCode::InvalidArgument),
+            Box::new(|| kit::poll_delay(0, f64::NAN, &Default::default()).map(|_| true)),
+        ),
+        (
+            "poll_delay: 1e300 s delays, the last attempt, no deadline",
+            Fine,
+            Box::new(|| {
+                let o = kit::PollOptions {
+                    initial_delay: Some(1e300),
+                    max_delay: Some(1e300),
+                    timeout: Some(f64::INFINITY),
+                };
+                Ok(kit::poll_delay(u32::MAX, 1e308, &o)? == 1e300)
+            }),
+        ),
     ]
 }
 
