@@ -243,6 +243,17 @@ const CASES = [
   ["response: Retry-After 1e308", { value: 0.5 }, () => kit.retryDelay(0, { method: "GET", status: 503, jitter: 0, headers: { "Retry-After": "1e308" } })],
   ["response: Retry-After garbage", { value: 0.5 }, () => kit.retryDelay(0, { method: "GET", status: 503, jitter: 0, headers: { "Retry-After": "soon\u0000" } })],
 
+  // waiting for a run (issue 10, part 7)
+  ["get_run: a 10 MB run id", "validation_error", () => kit.buildGetRun("7".repeat(10 << 20))],
+  ["get_run: include as a Map", "unsupported_value", () => kit.buildGetRun(ID, { include: new Map([["workflow", 1]]) })],
+  ["get_run: output_data 100k objects deep", "invalid_response", () =>
+    kit.parseResponse("get_run", 200, {}, `{"id":"${ID}","workflow_id":"${ID}","status":"success","created_at":"2026-01-01T00:00:00Z","output_data":${'{"a":'.repeat(100000)}0${"}".repeat(100000)}}`)],
+  ["pollDelay: NaN elapsed", "invalid_argument", () => kit.pollDelay(0, NaN)],
+  ["pollDelay: a BigInt attempt", "invalid_argument", () => kit.pollDelay(1n, 0)],
+  ["pollDelay: a string timeout", "invalid_argument", () => kit.pollDelay(0, 0, { timeout: "60" })],
+  ["pollDelay: 1e300 s delays, the last attempt, no deadline", { value: 1e300 }, () =>
+    kit.pollDelay(4294967295, 1e308, { initialDelay: 1e300, maxDelay: 1e300, timeout: Infinity })],
+
   // the caller's own code throwing mid-conversion: a coded error, the original as its cause
   ["a getter that throws", { wraps: userError }, () => kit.resolvePrompt("{a}", { get a() { throw userError; } })],
   ["a Proxy whose ownKeys throws", { wraps: userError }, () => kit.buildWorkflowUpdate(ID, new Proxy({}, { ownKeys() { throw userError; } }))],

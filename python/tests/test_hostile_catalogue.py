@@ -12,6 +12,7 @@ convert, messages, threads); this file is the timed catalogue.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 import time
@@ -128,6 +129,7 @@ def openapi(schemas: Dict[str, Any]) -> str:
 
 
 RUN_OK = json.dumps({"id": WF, "workflow_id": WF, "machine_id": None, "status": "scheduling", "created_at": "2024-05-02T10:00:00Z"})
+RUN_DEEP_OUTPUT = RUN_OK[:-1] + ', "output_data": ' + '{"a": ' * 100_000 + "0" + "}" * 100_000 + "}"
 
 
 class Case(NamedTuple):
@@ -290,6 +292,14 @@ CATALOGUE: List[Case] = [
     C("history/pin-2**64", lambda: kit.select_prompt_version(HISTORY_1, 2**64), "unsupported_value"),
     C("history/pin-lone-surrogate", lambda: kit.select_prompt_version(HISTORY_1, "\ud800"), "invalid_string"),
     C("history/batch-10001", lambda: kit.build_run_batch(HISTORY_1, "b", [{"pin": 1, "run": {"workflow_id": WF}}] * 10_001), "invalid_argument"),
+    # -- waiting for a run (issue 10, part 7) ------------------------------------
+    C("run/10MB-run-id", lambda: kit.build_get_run("7" * (10 << 20)), "validation_error"),
+    C("run/include-set", lambda: kit.build_get_run(WF, include={"workflow"}), "unsupported_value"),
+    C("run/output-100k-deep", lambda: kit.parse_response("get_run", 200, {}, RUN_DEEP_OUTPUT), "invalid_response"),
+    C("poll/nan-elapsed", lambda: kit.poll_delay(0, float("nan")), "invalid_argument"),
+    C("poll/bool-attempt", lambda: kit.poll_delay(True, 0), "invalid_argument"),
+    C("poll/str-timeout", lambda: kit.poll_delay(0, 0, timeout="60"), "invalid_argument"),
+    C("poll/1e300-no-deadline", lambda: str(kit.poll_delay(2**32 - 1, 1e308, initial_delay=1e300, max_delay=1e300, timeout=math.inf)), "1e+300"),
     C("resp/retry-after-50MB", lambda: "finite" if (kit.retry_delay(0, method="GET", status=503, headers={"Retry-After": MB50}) or 0) < 1e6 else "?", "finite"),
 ]
 
