@@ -28,4 +28,9 @@ fuzz_target!(|data: &[u8]| {
         let id = id.split('?').next().unwrap();
         assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
     }
+    if let Ok(req) = cyberdesk_kit::build_get_run_with(text, Some(&serde_json::json!([text]))) {
+        let id = req.path.strip_prefix("/v1/runs/").unwrap();
+        let id = id.split('?').next().unwrap();
+        assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
+    }
 });
