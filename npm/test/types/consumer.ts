@@ -6,16 +6,19 @@ import {
   CyberdeskKit,
   KitError,
   applyWorkflowUpdate,
+  buildGetRun,
   buildRunCreate,
   buildWorkflowUpdate,
   diffWorkflowUpdate,
   errorCodes,
   init,
+  isTerminalRunStatus,
   issueCodes,
   loadSpec,
   newIdempotencyKey,
   parsePrompt,
   parseResponse,
+  pollDelay,
   preflightRun,
   resolvePrompt,
   retryDelay,
@@ -30,6 +33,8 @@ import type {
   Resolution,
   RunCreate,
   RunResponse,
+  RunResponseWithIncludes,
+  RunStatus,
   Spec,
   ValidationError,
   Variable,
@@ -110,6 +115,25 @@ export async function example(): Promise<void> {
 
   void [kinds, firstPath, code, sev, loc, method, key, source, applied, wf, status, delay, names, codes, icodes, g, c, s];
 }
+
+// Waiting for a run: the request, the policy in seconds, the decoded run.
+export async function waiting(kit: CyberdeskKit): Promise<RunStatus> {
+  const req: Request = buildGetRun("id", { include: ["workflow", "machine.pools"] });
+  const delay: number = pollDelay(0, 1.5, { initialDelay: 0.5, maxDelay: 5, timeout: Infinity });
+  const one: RunResponseWithIncludes = await kit.getRun("id", { include: "workflow" });
+  const seen: RunStatus[] = [];
+  try {
+    const done = await kit.waitForRun(one.id, { timeout: 600, onPoll: (r) => seen.push(r.status) });
+    const machine: string | null | undefined = done.machine_id;
+    void [req, delay, machine, done.included?.[0]?.type, isTerminalRunStatus(done.status)];
+    return done.status;
+  } catch (err) {
+    if (err instanceof KitError && err.code === "wait_timeout") return err.run?.status ?? "running";
+    throw err;
+  }
+}
+// @ts-expect-error the poll policy is in seconds, as numbers
+pollDelay(0, 0, { timeout: "60" });
 
 // Mistakes the types catch.
 // @ts-expect-error an unknown field of WorkflowUpdate
