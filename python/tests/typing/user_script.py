@@ -14,7 +14,9 @@ from cyberdesk_kit import (
     PreflightError,
     Request,
     RunCreate,
+    RunResponseWithIncludes,
     ValidationError,
+    WaitTimeoutError,
     Variable,
     WorkflowUpdate,
 )
@@ -57,6 +59,22 @@ def delay(attempt: int, status: int) -> float:
     return 0.0 if wait is None else wait
 
 
+def wait(client: Client, run_id: str) -> Optional[str]:
+    """What a builder writes to see a run's result."""
+    seen: List[str] = []
+    try:
+        done: RunResponseWithIncludes = client.wait_for_run(
+            run_id, timeout=600.0, on_poll=lambda r: seen.append(r["status"])
+        )
+    except WaitTimeoutError as err:
+        return None if err.run is None else str(err.run["status"])
+    return done["status"]
+
+
+def poll_schedule() -> List[float]:
+    return [cyberdesk_kit.poll_delay(a, 0.0, initial_delay=0.5, max_delay=2.0) for a in range(4)]
+
+
 def main() -> None:
     assert variables_of("Hi {name}, {$pin}") == ["{name}"]
     req = build_update("Nightly")
@@ -64,6 +82,9 @@ def main() -> None:
     assert build_run("C-42", "1234") is not None
     assert problems({"name": 5}) == ["body.name: Input should be a valid string [string_type]"]
     assert delay(0, 503) == 0.5
+    assert poll_schedule() == [0.5, 1.0, 2.0, 2.0]
+    assert cyberdesk_kit.build_get_run(WORKFLOW_ID)["path"] == f"/v1/runs/{WORKFLOW_ID}"
+    assert cyberdesk_kit.is_terminal_run_status("cancelled")
     res = cyberdesk_kit.resolve_prompt("Dear {name.first}", {"name": {"first": "Ada"}})
     assert res["text"] == "Dear Ada"
     try:
