@@ -340,7 +340,15 @@ fn check_post_run_checks(
             ));
         }
         if let Some(re) = c.get("file_name_regex").and_then(Value::as_str) {
-            if regex::Regex::new(re).is_err() {
+            // Python's `re` (the server's dialect) folds case under `(?i)`;
+            // the kit's regex has no Unicode case tables, so such a pattern
+            // is checked again with ASCII case folding.
+            let compiles = regex::Regex::new(re).is_ok()
+                || regex::bytes::RegexBuilder::new(re)
+                    .unicode(false)
+                    .build()
+                    .is_ok();
+            if !compiles {
                 warnings.push(
                     Issue::new(
                         IssueCode::RegexNotPortable,
