@@ -203,8 +203,11 @@ pub struct VersionMeta<'a> {
     pub created_at: Option<&'a str>,
 }
 
-/// A prompt's version history: see the [module docs](self) for the
-/// document it reads and writes.
+/// A prompt's version history, read from and written to a JSON document
+/// of format version 1: `{"version": 1, "versions": [{"number", "id",
+/// "text", "note"?, "created_at"?}], "labels": {"name": number}}`, numbers
+/// from 1 without gaps, ids `"sha256:"` + the hex SHA-256 of the text, no
+/// two versions with one text, `latest` implied and never stored.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PromptHistory {
     versions: Vec<PromptVersion>,
@@ -266,7 +269,7 @@ impl PromptHistory {
     }
 
     /// Reads a history document given as a value, checking every rule of
-    /// the [module docs](self).
+    /// the format (see [`PromptHistory`]).
     pub fn from_value(v: &Value) -> Result<Self> {
         crate::json::check_depth(v)?;
         let obj = v
