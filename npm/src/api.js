@@ -279,3 +279,111 @@ export function issueCodes() {
   ensureReady();
   return parse(invoke(() => raw.issueCodes()));
 }
+
+// ------------------------------------------------ prompt versions (issue 10)
+// One wasm export for all of them (`promptHistory(operation, args)`): each
+// argument crosses as JSON text, `""` when left out.
+
+const BATCH_OPTIONS = ["workflow", ...RUN_CONTEXT];
+const PINNED_OPTIONS = ["workflow", "idempotencyKey", ...RUN_CONTEXT];
+
+function history(operation, ...args) {
+  ensureReady();
+  const a = args.map((v) => v ?? "");
+  return parse(invoke(() => raw.promptHistory(operation, a)));
+}
+
+const text = (value, name) => c.toJson(c.str(value, name), name);
+const optText = (value, name) => {
+  const s = c.optStr(value, name);
+  return s === undefined ? undefined : c.toJson(s, name);
+};
+
+/** `"sha256:"` + the lowercase hex SHA-256 of the text's UTF-8 bytes. */
+export function promptContentId(t) {
+  return history("prompt_content_id", text(t, "text"));
+}
+
+/** A new, empty prompt history `{version: 1, versions: [], labels: {}}`. */
+export function createPromptHistory() {
+  return history("create_prompt_history");
+}
+
+/** Reads a stored prompt history document (JSON text), checked. */
+export function parsePromptHistory(t) {
+  return history("parse_prompt_history", text(t, "text"));
+}
+
+/** The canonical compact JSON text of a prompt history. */
+export function serializePromptHistory(h) {
+  return history("serialize_prompt_history", c.toJson(h, "history"));
+}
+
+/** The history with `t` added as its new latest version. */
+export function addPromptVersion(h, t, options) {
+  const o = c.options(options, "options", "addPromptVersion", ["note", "createdAt"]);
+  return history("add_prompt_version", c.toJson(h, "history"), text(t, "text"), optText(o.note, "note"), optText(o.createdAt, "createdAt"));
+}
+
+/** The history with `label` pointing at the version `to` selects (removed when `to` is `null`). */
+export function movePromptLabel(h, label, to) {
+  // Required, as in Python: forgetting it must not remove the label.
+  if (to === undefined) throw hostError("invalid_argument", "to must be a pin, or null to remove the label");
+  return history("move_prompt_label", c.toJson(h, "history"), text(label, "label"), to === null ? undefined : c.toJson(to, "to"));
+}
+
+/** The version a pin selects, with the labels pointing at it. */
+export function selectPromptVersion(h, pin) {
+  return history("select_prompt_version", c.toJson(h, "history"), c.toJson(pin, "pin"));
+}
+
+/** What changes from one prompt text to another, the line diff included. */
+export function comparePrompts(oldText, newText) {
+  return history("compare_prompts", text(oldText, "old"), text(newText, "new"));
+}
+
+/** `comparePrompts` on the two versions the pins select. */
+export function comparePromptVersions(h, oldPin, newPin) {
+  return history("compare_prompt_versions", c.toJson(h, "history"), c.toJson(oldPin, "old"), c.toJson(newPin, "new"));
+}
+
+/** The preflight rules that need no run, for a prompt text against a workflow. */
+export function checkPromptText(t, workflow) {
+  return history("check_prompt_text", text(t, "text"), c.toJson(workflow, "workflow"));
+}
+
+/** `checkPromptText` for the version a pin selects. */
+export function checkPromptVersion(h, pin, workflow) {
+  return history("check_prompt_version", c.toJson(h, "history"), c.toJson(pin, "pin"), c.toJson(workflow, "workflow"));
+}
+
+function runArgs(opts) {
+  return [c.optJson(opts.workflow, "workflow"), optText(opts.idempotencyKey, "idempotencyKey"), ...runContext(opts)];
+}
+
+/** The POST /v1/runs request running the version a pin selects. */
+export function buildPinnedRun(h, pin, run, options) {
+  const o = c.options(options, "options", "buildPinnedRun", PINNED_OPTIONS);
+  return history("build_pinned_run", c.toJson(h, "history"), c.toJson(pin, "pin"), c.toJson(run, "run"), ...runArgs(o));
+}
+
+/** One request per item of a batch, idempotency keys derived from `batchKey`. */
+export function buildRunBatch(h, batchKey, items, options) {
+  const o = c.options(options, "options", "buildRunBatch", BATCH_OPTIONS);
+  return history("build_run_batch", c.toJson(h, "history"), text(batchKey, "batchKey"), c.toJson(items, "items"), ...runArgs(o));
+}
+
+/** The Idempotency-Key (an RFC 9562 UUID v8) of one item of a batch. */
+export function batchIdempotencyKey(batchKey, itemKey) {
+  return history("batch_idempotency_key", text(batchKey, "batchKey"), text(itemKey, "itemKey"));
+}
+
+/** `{main_prompt: text}` making the stored prompt the version, or `{}` when it already is. */
+export function diffPromptMirror(workflow, h, pin) {
+  return history("diff_prompt_mirror", c.toJson(workflow, "workflow"), c.toJson(h, "history"), c.toJson(pin, "pin"));
+}
+
+/** Whether a workflow's stored prompt is a version of the history, and which. */
+export function checkPromptDrift(workflow, h) {
+  return history("check_prompt_drift", c.toJson(workflow, "workflow"), c.toJson(h, "history"));
+}

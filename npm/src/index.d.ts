@@ -36,7 +36,7 @@ export type JsonObjectInput = object;
  * - `unsupported_value`: a value has no JSON form (NaN, Infinity, BigInt, Map, Set, Date, a class instance, a function, a symbol, an array hole).
  * - `cyclic_value`: a value contains itself.
  * - `invalid_string`: a string is not valid Unicode (a lone surrogate).
- * - `invalid_history`: a prompt history document is broken (Rust and Python only for now: see the README's prompt versions).
+ * - `invalid_history`: a prompt history document is broken (wrong `version`, numbers that repeat or skip, an id that is not its text's hash, a label pointing nowhere, not JSON).
  * - `version_not_found`: no version of a prompt history matches the pin.
  * - `duplicate_version`: the text being added already is a version of the history.
  * - `internal_error`: a bug in cyberdesk-kit (the WebAssembly module trapped and was restarted). Please report it.
@@ -497,6 +497,277 @@ export declare function errorCodes(): ErrorCode[];
 
 /** Every {@link IssueCode}, in the core's table order. */
 export declare function issueCodes(): IssueCode[];
+
+// ----------------------------------------------------- prompt versions --
+// Issue 10: Cyberdesk keeps no prompt version history ("Store version
+// history and 'latest vs pinned' logic in your system, then send the
+// resolved prompt text when creating a run"); these operations hold that
+// logic. A history is plain JSON: store it anywhere. The same results as
+// the Rust crate and the Python package (shared vectors).
+
+/**
+ * One version of a {@link PromptHistory}.
+ */
+export interface PromptVersion {
+  /** 1, 2, 3, ... in the order versions were added. */
+  number: number;
+  /** `"sha256:"` + the lowercase hex SHA-256 of the text's UTF-8 bytes (71 characters). */
+  id: string;
+  /** The prompt text, exactly. */
+  text: string;
+  /** An optional note (at most 64 KiB). */
+  note?: string;
+  /** An optional RFC 3339 date-time, given by you (the kit reads no clock). */
+  created_at?: string;
+}
+
+/**
+ * A prompt history document, format `version` 1: `versions` in number
+ * order, `labels` mapping a name to a version number (`latest` is
+ * implied, never stored). Checked every time it is read: numbers run 1, 2,
+ * 3, ...; each `id` is its text's content id; no two versions share a
+ * text; labels point at existing numbers; no unknown keys. Limits: 100,000
+ * versions, 1,000 labels, 16 MiB a text.
+ */
+export interface PromptHistory {
+  /** The format: 1. */
+  version: 1;
+  /** The versions, by number. */
+  versions: PromptVersion[];
+  /** Label name (`[A-Za-z][A-Za-z0-9_.-]*`, at most 64) to version number. */
+  labels: { [label: string]: number };
+}
+
+/** A version as {@link selectPromptVersion} gives it, with the labels pointing at it (`latest` included), sorted. */
+export interface SelectedVersion extends PromptVersion {
+  /** The labels pointing at this version, `latest` included, sorted. */
+  labels: string[];
+}
+
+/**
+ * What selects a version: `"latest"` (the highest number), a version
+ * number (a positive integer), a content id (`"sha256:"` + 64 lowercase
+ * hex digits) or a label name.
+ */
+export type Pin = number | string;
+
+/** A variable by kind, root and path, as first written (`raw`). */
+export interface VariableRef {
+  /** `input`, `sensitive` or `runtime`. */
+  kind: VariableKind;
+  /** The first name, without sigil. */
+  root: string;
+  /** The segments after the root. */
+  path: Array<string | number>;
+  /** The variable as first written, braces included. */
+  raw: string;
+}
+
+/**
+ * A run of the line diff: the lines of `text.split("\n")`, with 0-based
+ * line indices where the run starts in each text.
+ */
+export interface LineChange {
+  /** `equal` (in both), `delete` (only in the old text) or `insert` (only in the new one). */
+  op: "equal" | "delete" | "insert";
+  /** The index of the run's first line in the old text (where it would be, for an `insert`). */
+  old_start: number;
+  /** The index of the run's first line in the new text (where it would be, for a `delete`). */
+  new_start: number;
+  /** The lines, without their line feeds. */
+  lines: string[];
+}
+
+/** What changes from one prompt text to another ({@link comparePrompts}). */
+export interface PromptComparison {
+  /** Whether the texts differ at all. */
+  changed: boolean;
+  /** Variables only the new text has (once per kind + root + path, in text order). */
+  variables_added: VariableRef[];
+  /** Variables only the old text has. */
+  variables_removed: VariableRef[];
+  /** Input roots only the new text uses: `input_values` keys a run now needs. */
+  inputs_newly_needed: string[];
+  /** Sensitive roots only the new text uses: `sensitive_input_values` keys a run now needs. */
+  sensitive_added: string[];
+  /** Whether wording about skipping post-run checks appears or goes. */
+  skip_checks_wording: "unchanged" | "added" | "removed";
+  /**
+   * The line diff, to render: Myers (the `similar` crate), deletions
+   * before insertions in a changed region; when more than 4,000 lines lie
+   * between the common first and last lines they come as one delete and
+   * one insert, so time stays bounded.
+   */
+  lines: LineChange[];
+}
+
+/** Whether a workflow's stored prompt is a version ({@link checkPromptDrift}). */
+export interface PromptDrift {
+  /** The stored prompt's content id. */
+  id: string;
+  /** Whether a version has exactly that text. */
+  matches: boolean;
+  /** That version's number, or `null` when none has it. */
+  number: number | null;
+  /** The labels pointing at that version (`latest` included), sorted; `[]` when none. */
+  labels: string[];
+}
+
+/** One run of {@link buildRunBatch}. */
+export interface BatchItem {
+  /** The version to run. */
+  pin: Pin;
+  /** The run, without `main_prompt` (the version's text goes there). */
+  run: RunCreate;
+  /** The item's name, from which its idempotency key is derived (1 to 1,024 bytes); its position in decimal when absent. */
+  key?: string | undefined;
+}
+
+/** Options of {@link addPromptVersion}. */
+export interface AddVersionOptions {
+  /** A note (at most 64 KiB). */
+  note?: string | null | undefined;
+  /** An RFC 3339 date-time, e.g. `new Date().toISOString()` (the kit reads no clock). */
+  createdAt?: string | null | undefined;
+}
+
+/** Options of {@link buildPinnedRun}: {@link buildRunCreate}'s, without `spec`. */
+export interface PinnedRunOptions {
+  /** The workflow (at least `main_prompt`): when given, the run is preflighted and an error stops the build. */
+  workflow?: WorkflowLike | null | undefined;
+  /** The `Idempotency-Key`; a fresh UUID v4 when not given. */
+  idempotencyKey?: string | null | undefined;
+  /** The machine's desktop parameters (for the preflight). */
+  machineParameters?: JsonObjectInput | null | undefined;
+  /** The machine's sensitive parameters. */
+  machineSensitiveParameters?: JsonObjectInput | null | undefined;
+  /** The selected pool's parameters. */
+  poolParameters?: JsonObjectInput | null | undefined;
+}
+
+/** Options of {@link buildRunBatch}: {@link PinnedRunOptions} without `idempotencyKey` (each item's is derived). */
+export type RunBatchOptions = Omit<PinnedRunOptions, "idempotencyKey">;
+
+/**
+ * The content id of a prompt text: `"sha256:"` + the lowercase hex SHA-256
+ * of its UTF-8 bytes (71 characters), the same in every language.
+ * @throws {KitError} `invalid_argument` (not a string), `invalid_string` (a lone surrogate)
+ */
+export declare function promptContentId(text: string): string;
+
+/** A new, empty prompt history: `{version: 1, versions: [], labels: {}}`. */
+export declare function createPromptHistory(): PromptHistory;
+
+/**
+ * Reads a stored prompt history document (what {@link serializePromptHistory} wrote), checked.
+ * @throws {KitError} `invalid_history` (not JSON, or a broken document: the message says where), `too_deep`, `invalid_argument`
+ */
+export declare function parsePromptHistory(text: string): PromptHistory;
+
+/**
+ * The JSON text to store for a history: compact, keys in a fixed order,
+ * labels sorted: the same bytes from Rust, JavaScript and Python.
+ * @throws {KitError} `invalid_history`, and the value-conversion codes
+ */
+export declare function serializePromptHistory(history: PromptHistory): string;
+
+/**
+ * A new history with `text` added as version `last + 1` (so it becomes
+ * `latest`). `history` itself is not changed.
+ * @throws {KitError} `duplicate_version` (the text already is a version: point a label at it instead);
+ *   `invalid_argument` (an empty text, a note over 64 KiB, a `createdAt` that is not RFC 3339, 100,000 versions already);
+ *   `too_large` (a text over 16 MiB); `invalid_history`
+ */
+export declare function addPromptVersion(history: PromptHistory, text: string, options?: AddVersionOptions): PromptHistory;
+
+/**
+ * A new history with `label` pointing at the version `to` selects, or
+ * without `label` when `to` is `null` (`to` is required: leaving it out
+ * throws rather than removing the label).
+ * @throws {KitError} `version_not_found`; `invalid_argument` (`latest`, which is implied, a bad label name, a bad pin, over 1,000 labels); `invalid_history`
+ */
+export declare function movePromptLabel(history: PromptHistory, label: string, to: Pin | null): PromptHistory;
+
+/**
+ * The version `pin` selects, with the labels pointing at it.
+ * @throws {KitError} `version_not_found`; `invalid_argument` (a pin of another type or shape: `"2"`, `1.5`, `true`); `invalid_history`
+ */
+export declare function selectPromptVersion(history: PromptHistory, pin: Pin): SelectedVersion;
+
+/**
+ * What changes from `oldText` to `newText`: variables added and removed,
+ * inputs and sensitive inputs a run newly needs, skip-checks wording, and
+ * the line diff over `text.split("\n")`.
+ * @throws {KitError} `too_large` (a text over 16 MiB), `invalid_argument`, `invalid_string`
+ */
+export declare function comparePrompts(oldText: string, newText: string): PromptComparison;
+
+/**
+ * {@link comparePrompts} on the versions `oldPin` and `newPin` select.
+ * @throws {KitError} `version_not_found`, `invalid_argument`, `invalid_history`
+ */
+export declare function comparePromptVersions(history: PromptHistory, oldPin: Pin, newPin: Pin): PromptComparison;
+
+/**
+ * Checks a prompt text against a workflow before publishing it: the
+ * preflight rules that need no run (Cyberdesk lets only the stored
+ * prompt authorize skipping post-run checks): `malformed_variable`,
+ * `undeclared_variable` (a root, `$`-prefixed when sensitive, missing from
+ * the `input_schema`'s top-level `properties`), `required_input_unused`,
+ * `skip_checks_not_authorized`, `invalid_input_schema`. `[]` when all is well.
+ * @throws {KitError} `invalid_argument` (no string `main_prompt`), `too_large`, and the value-conversion codes
+ */
+export declare function checkPromptText(text: string, workflow: WorkflowLike): Issue[];
+
+/**
+ * {@link checkPromptText} for the version `pin` selects.
+ * @throws {KitError} `version_not_found`, `invalid_argument`, `invalid_history`
+ */
+export declare function checkPromptVersion(history: PromptHistory, pin: Pin, workflow: WorkflowLike): Issue[];
+
+/**
+ * The `POST /v1/runs` request running the version `pin` selects: `run`
+ * with the version's text as `main_prompt` (the per-run override; the
+ * workflow's stored prompt is not changed), built as {@link buildRunCreate}
+ * builds it (preflighted when `workflow` is given).
+ * @throws {KitError} `version_not_found`; `invalid_argument` (`run` already holds another `main_prompt`);
+ *   `validation_error`; `preflight_error` (with `issues`); `invalid_history`
+ */
+export declare function buildPinnedRun(history: PromptHistory, pin: Pin, run: RunCreate, options?: PinnedRunOptions): Request;
+
+/**
+ * One `POST /v1/runs` request per item, in order, all or nothing. Item
+ * `i`'s `Idempotency-Key` is `batchIdempotencyKey(batchKey, item.key ??
+ * String(i))`, so sending the same batch again never starts a run twice
+ * (the README says how to retry a half-failed batch).
+ * @throws {KitError} `invalid_argument` (a malformed item, two items with one key, a bad batch key, over 10,000 items),
+ *   and the first failing item's error (`version_not_found`, `validation_error`, `preflight_error`, ...)
+ */
+export declare function buildRunBatch(history: PromptHistory, batchKey: string, items: BatchItem[], options?: RunBatchOptions): Request[];
+
+/**
+ * The `Idempotency-Key` of one batch item: an RFC 9562 UUID version 8,
+ * lowercase, built as RFC 9562 appendix B.2 builds its name-based example:
+ * the first 16 bytes of SHA-256(namespace UUID
+ * 2757b536-55a0-40ea-bff3-167ccc35dec8 as 16 bytes + UTF-8 `batchKey` +
+ * `"\n"` + UTF-8 `itemKey`), version nibble 8, variant bits `10`.
+ * @throws {KitError} `invalid_argument` (a key empty or over 1,024 bytes, a line feed in `batchKey`)
+ */
+export declare function batchIdempotencyKey(batchKey: string, itemKey: string): string;
+
+/**
+ * The smallest update making a workflow's stored prompt the version `pin`
+ * selects: `{main_prompt: text}`, or `{}` when it already is (send
+ * nothing). Give it to {@link buildWorkflowUpdate}.
+ * @throws {KitError} `version_not_found`, `invalid_argument` (no string `main_prompt`), `invalid_history`
+ */
+export declare function diffPromptMirror(workflow: WorkflowLike, history: PromptHistory, pin: Pin): WorkflowUpdate;
+
+/**
+ * Whether a workflow's stored prompt is a version of the history, and which.
+ * @throws {KitError} `invalid_argument` (no string `main_prompt`), `invalid_history`
+ */
+export declare function checkPromptDrift(workflow: WorkflowLike, history: PromptHistory): PromptDrift;
 
 // -------------------------------------------------------------- client --
 

@@ -20,17 +20,6 @@ const XFAIL = new Map([
   ["resolve_prompt.json:64-bit integers render with all their digits", JS_DOUBLES],
 ]);
 
-// XFAIL by operation: the prompt history operations (issue 10) are not in
-// the npm package: built into the .wasm they measured +23.5 KB gzipped
-// (426 KB in all), over the 400 KB budget. Rust and Python run these files.
-const NOT_IN_NPM = "prompt history is not in the npm package: over the 400 KB size budget";
-const HISTORY_OPERATIONS = new Set([
-  "prompt_content_id", "create_prompt_history", "parse_prompt_history", "serialize_prompt_history",
-  "add_prompt_version", "move_prompt_label", "select_prompt_version", "compare_prompts",
-  "compare_prompt_versions", "check_prompt_text", "check_prompt_version", "build_pinned_run",
-  "build_run_batch", "batch_idempotency_key", "diff_prompt_mirror", "check_prompt_drift",
-]);
-
 const here = dirname(fileURLToPath(import.meta.url));
 const vectorDir = join(here, "..", "..", "tests", "vectors");
 const files = readdirSync(vectorDir).filter((f) => f.endsWith(".json")).sort();
@@ -154,6 +143,24 @@ const OPERATIONS = {
         ["jitter", "jitter"],
       ]),
     ),
+  // prompt versions (issue 10): the same input keys as the Python runner
+  prompt_content_id: (i) => kit.promptContentId(i.text),
+  create_prompt_history: () => kit.createPromptHistory(),
+  parse_prompt_history: (i) => kit.parsePromptHistory(i.text),
+  serialize_prompt_history: (i) => kit.serializePromptHistory(i.history),
+  add_prompt_version: (i) => kit.addPromptVersion(i.history, i.text, pick(i, [["note", "note"], ["created_at", "createdAt"]])),
+  move_prompt_label: (i) => kit.movePromptLabel(i.history, i.label, "to" in i ? i.to : null),
+  select_prompt_version: (i) => kit.selectPromptVersion(i.history, i.pin),
+  compare_prompts: (i) => kit.comparePrompts(i.old, i.new),
+  compare_prompt_versions: (i) => kit.comparePromptVersions(i.history, i.old, i.new),
+  check_prompt_text: (i) => kit.checkPromptText(i.text, i.workflow),
+  check_prompt_version: (i) => kit.checkPromptVersion(i.history, i.pin, i.workflow),
+  build_pinned_run: (i) =>
+    kit.buildPinnedRun(i.history, i.pin, i.run, pick(i, [["workflow", "workflow"], ["idempotency_key", "idempotencyKey"], ...CONTEXT])),
+  build_run_batch: (i) => kit.buildRunBatch(i.history, i.batch_key, i.items, pick(i, [["workflow", "workflow"], ...CONTEXT])),
+  batch_idempotency_key: (i) => kit.batchIdempotencyKey(i.batch_key, i.item_key),
+  diff_prompt_mirror: (i) => kit.diffPromptMirror(i.workflow, i.history, i.pin),
+  check_prompt_drift: (i) => kit.checkPromptDrift(i.workflow, i.history),
 };
 
 /** The text a variable's offsets index into. */
@@ -174,10 +181,6 @@ let total = 0;
 for (const file of files) {
   const doc = JSON.parse(readFileSync(join(vectorDir, file), "utf8"));
   const op = OPERATIONS[doc.operation];
-  if (HISTORY_OPERATIONS.has(doc.operation)) {
-    describe(`${file} (${doc.operation})`, () => test("runs in Rust and Python", { todo: NOT_IN_NPM }, () => {}));
-    continue;
-  }
   describe(`${file} (${doc.operation})`, () => {
     test("the operation is known to this runner", () => assert.ok(op, `no runner for ${doc.operation}`));
     for (const c of doc.cases) {

@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 
 pub mod convert;
 pub mod error;
+pub mod history;
 
 type JsResult<T> = Result<T, JsValue>;
 
@@ -437,6 +438,14 @@ pub fn parse_response(
     sensitive: Option<String>,
 ) -> JsResult<String> {
     parse_response_impl(operation, status, headers, body, sensitive, None)
+}
+
+/// The prompt history operations (issue 10), by their Python name:
+/// `args` are the arguments in order as JSON text, `""` when left out
+/// ([`history`]).
+#[wasm_bindgen(js_name = promptHistory)]
+pub fn prompt_history(operation: &str, args: Vec<String>) -> JsResult<String> {
+    history::call(operation, &args).map_err(|e| fail(&e))
 }
 
 /// `new_idempotency_key`.
