@@ -11,12 +11,13 @@
 
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import * as kit from "../dist/node.js";
 
 const ID = "550e8400-e29b-41d4-a716-446655440000";
 const MB = 1024 * 1024;
 const BOUND = 2000; // ms, unless a case says otherwise
-const BIG_BOUND = 8000; // ms, for the 50 MB cases
+const BIG_BOUND = 8000; // ms, for the 50 MB cases (and 100,000-version histories: ~8 MB of JSON crossing twice)
 
 const memo = (f) => {
   let v;
@@ -54,6 +55,23 @@ class Point {
   }
 }
 const userError = new Error("thrown by the caller's own getter");
+
+/** A valid prompt history of `n` versions (ids computed with node:crypto, not the kit). */
+function historyOf(n, text) {
+  const versions = [];
+  for (let i = 0; i < n; i++) {
+    const t = text(i);
+    versions.push({ number: i + 1, id: `sha256:${createHash("sha256").update(t, "utf8").digest("hex")}`, text: t });
+  }
+  return { version: 1, versions, labels: {} };
+}
+// Built once, outside the timed calls.
+const HISTORY_1 = historyOf(1, () => "Look up {customer_id}.");
+const HISTORY_100K = historyOf(100000, (i) => `v${i} {x}`);
+const HISTORY_100K_JSON = JSON.stringify(HISTORY_100K);
+const HISTORY_TOO_MANY_JSON = JSON.stringify(historyOf(100001, String));
+const TEXT_10MB = "Look up {x}.\n" + "a plain line of text\n".repeat(476190);
+const HISTORY_10MB = historyOf(2, (i) => (i === 0 ? TEXT_10MB : TEXT_10MB + "{$pin} " + "b".repeat(5 * MB)));
 
 /**
  * [name, expected, run, {bound}]; expected is
@@ -253,6 +271,26 @@ const CASES = [
   ["pollDelay: a string timeout", "invalid_argument", () => kit.pollDelay(0, 0, { timeout: "60" })],
   ["pollDelay: 1e300 s delays, the last attempt, no deadline", { value: 1e300 }, () =>
     kit.pollDelay(4294967295, 1e308, { initialDelay: 1e300, maxDelay: 1e300, timeout: Infinity })],
+
+  // prompt histories (issue 10)
+  ["history: version 2", "invalid_history", () => kit.parsePromptHistory('{"version": 2, "versions": [], "labels": {}}')],
+  ["history: no version field", "invalid_history", () => kit.selectPromptVersion({ versions: [], labels: {} }, "latest")],
+  ["history: duplicate numbers", "invalid_history", () => kit.selectPromptVersion({ ...HISTORY_1, versions: [...HISTORY_1.versions, ...HISTORY_1.versions] }, 1)],
+  ["history: a label pointing nowhere", "invalid_history", () => kit.selectPromptVersion({ ...HISTORY_1, labels: { production: 2 } }, 1)],
+  ["history: not JSON", "invalid_history", () => kit.parsePromptHistory('{"version": 1,')],
+  ["history: 100k-deep JSON text", "too_deep", () => kit.parsePromptHistory("[".repeat(100000) + "]".repeat(100000))],
+  ["history: 100,000 versions from JSON, select latest", { value: 100000 }, () => kit.selectPromptVersion(kit.parsePromptHistory(HISTORY_100K_JSON), "latest").number, { bound: BIG_BOUND }],
+  ["history: 100,000 versions as an object, drift check", { value: 100000 }, () => kit.checkPromptDrift({ main_prompt: "v99999 {x}" }, HISTORY_100K).number, { bound: BIG_BOUND }],
+  ["history: 100,001 versions", "invalid_history", () => kit.parsePromptHistory(HISTORY_TOO_MANY_JSON)],
+  ["history: two 10 MB texts compared", { value: ["pin"] }, () => kit.comparePromptVersions(HISTORY_10MB, 1, 2).sensitive_added, { bound: BIG_BOUND }],
+  ["history: a 17 MB text added", "too_large", () => kit.addPromptVersion(kit.createPromptHistory(), "a".repeat(17 * MB))],
+  ["history: pin true", "invalid_argument", () => kit.selectPromptVersion(HISTORY_1, true)],
+  ["history: pin 2**64 (a double)", "invalid_argument", () => kit.selectPromptVersion(HISTORY_1, 2 ** 64)],
+  ["history: pin as a BigInt", "unsupported_value", () => kit.selectPromptVersion(HISTORY_1, 2n ** 64n)],
+  ["history: pin NaN", "unsupported_value", () => kit.selectPromptVersion(HISTORY_1, NaN)],
+  ["history: pin with a lone surrogate", "invalid_string", () => kit.selectPromptVersion(HISTORY_1, "\ud800")],
+  ["history: a label moved to nothing given", "invalid_argument", () => kit.movePromptLabel(HISTORY_1, "production")],
+  ["history: a batch of 10,001 items", "invalid_argument", () => kit.buildRunBatch(HISTORY_1, "b", Array(10001).fill({ pin: 1, run: { workflow_id: ID } }))],
 
   // the caller's own code throwing mid-conversion: a coded error, the original as its cause
   ["a getter that throws", { wraps: userError }, () => kit.resolvePrompt("{a}", { get a() { throw userError; } })],
