@@ -5,7 +5,23 @@
 import {
   CyberdeskKit,
   KitError,
+  addPromptVersion,
   applyWorkflowUpdate,
+  batchIdempotencyKey,
+  buildPinnedRun,
+  buildRunBatch,
+  checkPromptDrift,
+  checkPromptText,
+  checkPromptVersion,
+  comparePromptVersions,
+  comparePrompts,
+  createPromptHistory,
+  diffPromptMirror,
+  movePromptLabel,
+  parsePromptHistory,
+  promptContentId,
+  selectPromptVersion,
+  serializePromptHistory,
   buildGetRun,
   buildRunCreate,
   buildWorkflowUpdate,
@@ -25,6 +41,13 @@ import {
   validate,
 } from "cyberdesk-kit";
 import type {
+  BatchItem,
+  LineChange,
+  Pin,
+  PromptComparison,
+  PromptDrift,
+  PromptHistory,
+  SelectedVersion,
   ErrorCode,
   Issue,
   IssueCode,
@@ -147,3 +170,32 @@ buildWorkflowUpdate("id", { post_run_checks: [{ name: "n", type: "nope" }] });
 // @ts-expect-error codes are a closed union
 const bad: ErrorCode = "not_a_code";
 void bad;
+
+// Prompt versions (issue 10): the history is plain data, the results typed.
+export function versions(workflow: WorkflowResponse): string[] {
+  let h: PromptHistory = createPromptHistory();
+  h = addPromptVersion(h, "Enter {invoice}.", { note: "v1", createdAt: new Date().toISOString() });
+  h = movePromptLabel(h, "production", 1);
+  h = movePromptLabel(h, "staging", null);
+  h = parsePromptHistory(serializePromptHistory(h));
+  const pin: Pin = "production";
+  const v: SelectedVersion = selectPromptVersion(h, pin);
+  const c: PromptComparison = comparePromptVersions(h, 1, "latest");
+  const ops: Array<LineChange["op"]> = c.lines.map((l) => l.op);
+  const wording: "unchanged" | "added" | "removed" = comparePrompts("a", "b").skip_checks_wording;
+  const issues: Issue[] = [...checkPromptText("{x}", workflow), ...checkPromptVersion(h, v.number, workflow)];
+  const req: Request = buildPinnedRun(h, "latest", { workflow_id: workflow.id }, { workflow, idempotencyKey: "k" });
+  const items: BatchItem[] = [{ pin: 1, run: { workflow_id: workflow.id }, key: "a" }];
+  const batch: Request[] = buildRunBatch(h, "b", items, { workflow });
+  const mirror: WorkflowUpdate = diffPromptMirror(workflow, h, "production");
+  const drift: PromptDrift = checkPromptDrift(workflow, h);
+  const n: number | null = drift.number;
+  void [ops, wording, issues, req, batch, mirror, n, batchIdempotencyKey("b", "0")];
+  return [promptContentId(v.text), ...v.labels];
+}
+// @ts-expect-error movePromptLabel needs its target, or null to remove the label
+movePromptLabel(createPromptHistory(), "production");
+// @ts-expect-error a batch's keys are derived: no idempotencyKey
+buildRunBatch(createPromptHistory(), "b", [], { idempotencyKey: "k" });
+// @ts-expect-error a pin is a number or a string
+selectPromptVersion(createPromptHistory(), true);
