@@ -40,6 +40,10 @@ test("every operation with options checks their names", () => {
     [() => kit.parseResponse("create_run", 500, {}, "", { sensitive_input_values: {} }), /did you mean `sensitiveInputValues`/],
     [() => kit.retryDelay(0, { method: "GET", max_retries: 3 }), /did you mean `maxRetries`/],
     [() => new kit.CyberdeskKit({ apiKey: "k", baseURL: "https://x" }), /did you mean `baseUrl`/],
+    [() => kit.addPromptVersion(kit.createPromptHistory(), "v1", { created_at: "2026-11-30T09:00:00Z" }), /did you mean `createdAt`/],
+    [() => kit.buildPinnedRun(kit.createPromptHistory(), "latest", RUN, { idempotency_key: "k" }), /did you mean `idempotencyKey`/],
+    // A batch's keys are derived from its batch key: one given is refused, not ignored.
+    [() => kit.buildRunBatch(kit.createPromptHistory(), "b", [], { idempotencyKey: "k" }), /unknown option "idempotencyKey"/],
   ];
   for (const [fn, message] of cases) {
     const r = refusal(fn);
