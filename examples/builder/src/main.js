@@ -5,12 +5,15 @@
 //   - the issues and the resolved prompt beside it are preflightRun's;
 //   - the run form is checked against the workflow's input_schema while
 //     typing (validateInstance);
-//   - the request is buildRunCreate's, shown with the secrets redacted.
+//   - the request is buildRunCreate's (buildPinnedRun's when the run is
+//     pinned to a version), shown with the secrets redacted;
+//   - the versions panel (versions.js) keeps the prompt history.
 // The .wasm is loaded as the npm README's esbuild recipe says: imported with
 // the `file` loader, its URL given to init().
 
-import { buildRunCreate, init, KitError, newIdempotencyKey, parsePrompt, preflightRun, validateInstance } from "cyberdesk-kit";
+import { buildPinnedRun, buildRunCreate, init, KitError, newIdempotencyKey, parsePrompt, preflightRun, validateInstance } from "cyberdesk-kit";
 import wasmUrl from "cyberdesk-kit/cyberdesk_kit_wasm_bg.wasm";
+import { setupVersions } from "./versions.js";
 import "./main.css";
 
 await init(wasmUrl);
@@ -185,7 +188,15 @@ function redactedBody(body) {
 function renderRequest(run, preflightIssues) {
   const problems = $("request-problems");
   try {
-    const req = buildRunCreate(run, { workflow: WORKFLOW, idempotencyKey });
+    const pin = versions?.pin() ?? null;
+    let req;
+    if (pin === null) {
+      req = buildRunCreate(run, { workflow: WORKFLOW, idempotencyKey });
+    } else {
+      // The version's text becomes the run's main_prompt.
+      const { main_prompt: _, ...rest } = run;
+      req = buildPinnedRun(versions.history(), pin, rest, { workflow: WORKFLOW, idempotencyKey });
+    }
     $("request-line").textContent = `${req.method} https://api.cyberdesk.io${req.path}`;
     $("request-headers").textContent = Object.entries(req.headers)
       .map(([k, v]) => `${k}: ${v}`)
@@ -233,6 +244,7 @@ export function update() {
 $("workflow-id").textContent = WORKFLOW.id;
 editor.value = WORKFLOW.main_prompt;
 editor.addEventListener("input", update);
+const versions = setupVersions({ editor, workflow: WORKFLOW, update, el });
 editor.addEventListener("scroll", () => {
   highlights.scrollTop = editor.scrollTop;
 });

@@ -2,8 +2,10 @@
 // esbuild as its build.mjs builds it, against the packed package; served on
 // 127.0.0.1 with a Content-Security-Policy that refuses eval; then typed
 // into as a user would. Asserts what the page shows: the highlights and
-// their kinds, the issues, the field errors of the run form, the request
-// body (secrets redacted, never on the page). Saves a screenshot to
+// their kinds, the issues, the field errors of the run form, the versions
+// (saved, a duplicate refused, a label moved, one opened), their comparison,
+// and the request body, plain and pinned (secrets redacted, never on the
+// page). Saves a screenshot to
 // WORK_DIR/builder.png, and to $BUILDER_SCREENSHOT when that is set.
 //
 //   node builder/run.mjs WORK_DIR
@@ -30,6 +32,7 @@ const { server, port } = await serveDir(
 );
 
 const SECRET = "CANARY-ERP-PASS-7731";
+const WORKFLOW_PROMPT = "Open the ERP and find invoice {invoice_number} of customer {customer_id}.\nLog in with {$erp_password}.";
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   headless: true,
@@ -63,10 +66,10 @@ try {
   // The backdrop holds exactly the editor's text (so the marks sit under their variables).
   assert.equal(await page.textContent("#highlights"), (await page.inputValue("#editor")) + "\n");
 
-  // Type at the end of the prompt: a runtime variable, an input, a near-miss, non-BMP text.
+  // Type at the end of the prompt: an input, non-BMP text (so the spans must be UTF-16), a runtime variable, a near-miss.
   await page.focus("#editor");
   await page.keyboard.press("Control+End");
-  await page.keyboard.type("\nEnter {amount} 💶 and report {{confirmation_code}}; keep { note } as is.");
+  await page.keyboard.type("\nEnter {amount} 𝐄𝐔𝐑 and report {{confirmation_code}}; keep { note } as is.");
   const text = await page.inputValue("#editor");
   assert.deepEqual(await marks(), [
     ["input", "{invoice_number}"],
@@ -121,6 +124,43 @@ try {
   assert.equal(await page.textContent("#request-body"), "");
   await page.fill('input[name="customer_id"]', "C-1042");
   assert.equal(await page.textContent("#request-line"), "POST https://api.cyberdesk.io/v1/runs");
+
+  // Versions: the history starts with the stored prompt as v1, labelled production.
+  const versionRows = () =>
+    page.$$eval("#version-list li", (ls) =>
+      ls.map((l) => [l.dataset.number, [...l.querySelectorAll(".label")].map((x) => x.dataset.label)]),
+    );
+  assert.deepEqual(await versionRows(), [["1", ["latest", "production"]]]);
+  await page.fill("#version-note", "asks for the amount");
+  await page.click("#save-version");
+  assert.deepEqual(await versionRows(), [["2", ["latest"]], ["1", ["production"]]]);
+  assert.equal(await page.textContent("#version-message"), "saved as v2");
+  await page.click("#save-version");
+  assert.match(await page.textContent("#version-message"), /^duplicate_version: .*version 2/);
+  // The compare view: production (v1) against latest (v2).
+  const facts = await page.$$eval("#comparison [data-fact]", (ds) => ds.map((d) => [d.dataset.fact, d.textContent]));
+  assert.deepEqual(facts, [
+    ["added", "added: {amount}{{confirmation_code}}"],
+    ["inputs", "inputs now needed: amount"],
+  ]);
+  assert.deepEqual(await page.$$eval("#diff .add", (s) => s.map((x) => x.textContent)), [`+ ${text.split("\n")[2]}\n`]);
+  assert.deepEqual(await page.$$eval("#diff .del", (s) => s.length), 0);
+  // Pin the run to production: the request carries v1's text, built by buildPinnedRun.
+  await page.selectOption("#run-pin", "production");
+  assert.equal((await body()).main_prompt, WORKFLOW_PROMPT);
+  assert.deepEqual((await body()).sensitive_input_values, { erp_password: "[redacted]" });
+  // Point production at v2: the same pin now sends v2.
+  await page.selectOption("#label-target", "2");
+  await page.click("#move-label");
+  assert.deepEqual(await versionRows(), [["2", ["latest", "production"]], ["1", []]]);
+  assert.equal((await body()).main_prompt, text);
+  await page.selectOption("#run-pin", "");
+  // Open v1 in the editor: its variables are highlighted again.
+  await page.click("#version-list li[data-number='1'] button.open");
+  assert.equal(await page.inputValue("#editor"), WORKFLOW_PROMPT);
+  assert.equal((await marks()).length, 3);
+  await page.selectOption("#compare-old", "1");
+  await page.selectOption("#compare-new", "2");
 
   // The state shown in the README's screenshot: a clean edit, one near-miss left.
   await page.fill("#editor", `${text.split("\n").slice(0, 2).join("\n")}\nEnter {amount} EUR, then report {{confirmation_code}}; keep { note } as is.`);
