@@ -631,19 +631,8 @@ export interface AddVersionOptions {
   createdAt?: string | null | undefined;
 }
 
-/** Options of {@link buildPinnedRun}: {@link buildRunCreate}'s, without `spec`. */
-export interface PinnedRunOptions {
-  /** The workflow (at least `main_prompt`): when given, the run is preflighted and an error stops the build. */
-  workflow?: WorkflowLike | null | undefined;
-  /** The `Idempotency-Key`; a fresh UUID v4 when not given. */
-  idempotencyKey?: string | null | undefined;
-  /** The machine's desktop parameters (for the preflight). */
-  machineParameters?: JsonObjectInput | null | undefined;
-  /** The machine's sensitive parameters. */
-  machineSensitiveParameters?: JsonObjectInput | null | undefined;
-  /** The selected pool's parameters. */
-  poolParameters?: JsonObjectInput | null | undefined;
-}
+/** Options of {@link buildPinnedRun}: {@link buildRunCreate}'s, without `spec` (the embedded OpenAPI document is used). */
+export type PinnedRunOptions = Omit<RunOptions, "spec">;
 
 /** Options of {@link buildRunBatch}: {@link PinnedRunOptions} without `idempotencyKey` (each item's is derived). */
 export type RunBatchOptions = Omit<PinnedRunOptions, "idempotencyKey">;
