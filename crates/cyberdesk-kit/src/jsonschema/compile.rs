@@ -25,11 +25,12 @@ pub(crate) type ResourceId = usize;
 /// JSON types, as a bit set: the OpenAPI validator's.
 pub(crate) use crate::schema::ty;
 
-/// A numeric limit: as a float, and exactly when it is an integer.
-#[derive(Clone, Copy, Debug)]
+/// A numeric limit as written (compared exactly), and as a double (for
+/// messages).
+#[derive(Clone, Debug)]
 pub(crate) struct Limit {
     pub f: f64,
-    pub exact: Option<i128>,
+    pub n: serde_json::Number,
 }
 
 #[derive(Debug)]
@@ -48,7 +49,7 @@ pub(crate) enum Kw {
     Type(u8),
     Enum(Vec<Value>),
     Const(Value),
-    MultipleOf(f64),
+    MultipleOf(serde_json::Number),
     Minimum(Limit),
     Maximum(Limit),
     ExclusiveMinimum(Limit),
@@ -159,17 +160,17 @@ pub(crate) struct Compiler<'a> {
 /// Why a schema can't be compiled (it is not a valid schema).
 pub(crate) type Problem = String;
 
+/// The draft a `$schema` names: the metaschema's URI exactly as the draft
+/// gives it (an empty fragment aside), as python-jsonschema reads it; any
+/// other text (`https://json-schema.org/draft-07/schema`) names no draft,
+/// so the default applies.
 fn draft_of_schema_uri(uri: &str) -> Option<Draft> {
-    let u = uri.trim_end_matches('#');
-    let u = u
-        .strip_prefix("http://")
-        .or_else(|| u.strip_prefix("https://"))?;
-    Some(match u {
-        "json-schema.org/draft-04/schema" => Draft::Draft4,
-        "json-schema.org/draft-06/schema" => Draft::Draft6,
-        "json-schema.org/draft-07/schema" => Draft::Draft7,
-        "json-schema.org/draft/2019-09/schema" => Draft::Draft201909,
-        "json-schema.org/draft/2020-12/schema" => Draft::Draft202012,
+    Some(match uri.strip_suffix('#').unwrap_or(uri) {
+        "http://json-schema.org/draft-04/schema" => Draft::Draft4,
+        "http://json-schema.org/draft-06/schema" => Draft::Draft6,
+        "http://json-schema.org/draft-07/schema" => Draft::Draft7,
+        "https://json-schema.org/draft/2019-09/schema" => Draft::Draft201909,
+        "https://json-schema.org/draft/2020-12/schema" => Draft::Draft202012,
         _ => return None,
     })
 }
@@ -659,21 +660,17 @@ impl<'a> Compiler<'a> {
                 kws.push(Kw::Const(c.clone()));
             }
         }
-        if let Some(m) = number("multipleOf")? {
+        if let (Some(m), Some(Value::Number(n))) = (number("multipleOf")?, o.get("multipleOf")) {
             if m <= 0.0 {
                 return Err(format!("multipleOf at {at} must be greater than 0"));
             }
-            kws.push(Kw::MultipleOf(m));
+            kws.push(Kw::MultipleOf(n.clone()));
         }
         let limit = |key: &str| -> Result<Option<Limit>, Problem> {
-            Ok(number(key)?.map(|f| Limit {
-                f,
-                exact: o.get(key).and_then(|v| {
-                    v.as_i64()
-                        .map(i128::from)
-                        .or_else(|| v.as_u64().map(i128::from))
-                }),
-            }))
+            Ok(match (number(key)?, o.get(key)) {
+                (Some(f), Some(Value::Number(n))) => Some(Limit { f, n: n.clone() }),
+                _ => None,
+            })
         };
         let (min, max) = (limit("minimum")?, limit("maximum")?);
         if draft == Draft::Draft4 {
@@ -955,12 +952,16 @@ impl<'a> Compiler<'a> {
 }
 
 /// A count: a non-negative integer, which may be written `2.0`.
+/// A count: a non-negative integer, which may be written `2.0` (the
+/// metaschema decides whether the draft allows that) or be larger than 64
+/// bits (`1e20`: then no value is that long anyway).
 fn as_count(v: &Value) -> Option<u64> {
     if let Some(n) = v.as_u64() {
         return Some(n);
     }
     let f = v.as_f64()?;
-    (f >= 0.0 && f.fract() == 0.0 && f <= u64::MAX as f64).then_some(f as u64)
+    // `as` saturates at u64::MAX.
+    (f >= 0.0 && f.fract() == 0.0).then_some(f as u64)
 }
 
 fn parse_index(t: &str) -> Option<usize> {

@@ -544,6 +544,9 @@ impl Parser {
                                 }
                                 _ => {
                                     let name = self.group_name()?;
+                                    if self.names.iter().any(|(n, _)| *n == name) {
+                                        return Err(format!("duplicate group name {name}"));
+                                    }
                                     self.groups += 1;
                                     let g = self.groups;
                                     self.names.push((name, g));
@@ -576,7 +579,16 @@ impl Parser {
             self.i += 1;
         }
         let name: String = self.chars[start..self.i].iter().collect();
-        if !self.eat('>') || name.is_empty() {
+        // An identifier (ECMA-262 RegExpIdentifierName): a letter, `$` or
+        // `_`, then letters, digits, `$` or `_`.
+        let ident = name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '$' || c == '_')
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '$' || c == '_');
+        if !self.eat('>') || !ident {
             return Err("invalid group name".into());
         }
         Ok(name)
@@ -1067,6 +1079,9 @@ mod tests {
             "(?x)",
             "a{2}{3}",
             "(?=a){2}{3}",
+            "(?<n>a)(?<n>b)",
+            "(?<a-b>x)",
+            "(?<1a>x)",
         ] {
             assert!(Pattern::new(p).is_err(), "{p}");
         }

@@ -10,7 +10,7 @@
 
 use super::compile::{ty, Compiled, Kw, Limit, NodeId, ResourceId};
 use super::ecma::Match;
-use super::{formats, json_eq, Draft};
+use super::{formats, json_eq, num, Draft};
 use crate::error::{KitError, LocItem, ValidationError};
 use serde_json::{Map, Value};
 
@@ -640,7 +640,7 @@ impl<'c> Walk<'c> {
                     self.notes.unresolved.push(u.clone());
                 }
             }
-            (Kw::Type(mask), _) if !has_type(*mask, v) => {
+            (Kw::Type(mask), _) if !has_type(*mask, v, h.draft) => {
                 self.fail_type(*mask);
             }
             (Kw::Enum(list), _) if !list.iter().any(|x| json_eq(x, v)) => {
@@ -649,21 +649,21 @@ impl<'c> Walk<'c> {
             (Kw::Const(c), _) if !json_eq(c, v) => {
                 self.fail_expected("literal_error", std::slice::from_ref(c));
             }
-            (Kw::MultipleOf(m), Value::Number(n)) => {
-                let f = n.as_f64().unwrap_or(0.0);
-                if !is_multiple(v, f, *m) {
-                    self.fail_ctx(
-                        "multiple_of",
-                        format!("Input should be a multiple of {}", num_text(*m)),
-                        "multiple_of",
-                        num_value(*m),
-                    );
-                }
+            (Kw::MultipleOf(m), Value::Number(n)) if !num::is_multiple(n, m) => {
+                self.fail_ctx(
+                    "multiple_of",
+                    format!(
+                        "Input should be a multiple of {}",
+                        num_text(m.as_f64().unwrap_or(0.0))
+                    ),
+                    "multiple_of",
+                    Value::Number(m.clone()),
+                );
             }
-            (Kw::Minimum(m), _) => self.bound(v, *m, Bound::Ge),
-            (Kw::Maximum(m), _) => self.bound(v, *m, Bound::Le),
-            (Kw::ExclusiveMinimum(m), _) => self.bound(v, *m, Bound::Gt),
-            (Kw::ExclusiveMaximum(m), _) => self.bound(v, *m, Bound::Lt),
+            (Kw::Minimum(m), _) => self.bound(v, m, Bound::Ge),
+            (Kw::Maximum(m), _) => self.bound(v, m, Bound::Le),
+            (Kw::ExclusiveMinimum(m), _) => self.bound(v, m, Bound::Gt),
+            (Kw::ExclusiveMaximum(m), _) => self.bound(v, m, Bound::Lt),
             (Kw::MinLength(n), Value::String(st)) if (st.chars().count() as u64) < *n => {
                 self.fail_count(
                     "string_too_short",
@@ -821,15 +821,10 @@ impl<'c> Walk<'c> {
         self.fail(kind, msg);
     }
 
-    fn bound(&mut self, v: &Value, limit: Limit, bound: Bound) {
+    fn bound(&mut self, v: &Value, limit: &Limit, bound: Bound) {
         let Value::Number(n) = v else { return };
-        let f = n.as_f64().unwrap_or(0.0);
-        let ord = match compare_exact(v, limit.exact) {
-            Some(ord) => ord,
-            None => match f.partial_cmp(&limit.f) {
-                Some(ord) => ord,
-                None => return,
-            },
+        let Some(ord) = num::cmp(n, &limit.n) else {
+            return;
         };
         use std::cmp::Ordering::{Greater, Less};
         let (holds, kind, words, ctx) = match bound {
@@ -853,55 +848,13 @@ impl<'c> Walk<'c> {
                 kind,
                 format!("Input should be {words} {}", num_text(limit.f)),
                 ctx,
-                num_value(limit.f),
+                Value::Number(limit.n.clone()),
             );
         }
     }
 }
 
-/// An integer instance against an integral limit, compared exactly (no
-/// rounding through f64 for large integers).
-fn compare_exact(v: &Value, limit: Option<i128>) -> Option<std::cmp::Ordering> {
-    let Value::Number(n) = v else { return None };
-    let l = limit?;
-    if let Some(i) = n.as_i64() {
-        return Some((i as i128).cmp(&l));
-    }
-    n.as_u64().map(|u| (u as i128).cmp(&l))
-}
-
-fn num_value(f: f64) -> Value {
-    if is_integer(f) && f.abs() < 9.0e15 {
-        Value::from(f as i64)
-    } else {
-        serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)
-    }
-}
-
-fn is_multiple(v: &Value, f: f64, m: f64) -> bool {
-    if let (Value::Number(n), true) = (v, is_integer(m)) {
-        if let (Some(i), true) = (n.as_i64(), m.abs() < 9.0e18) {
-            return i % (m as i64) == 0;
-        }
-        if let (Some(u), true) = (n.as_u64(), m.abs() < 9.0e18) {
-            return u % (m as u64) == 0;
-        }
-    }
-    let q = f / m;
-    if !q.is_finite() {
-        // The quotient overflows f64: the suite's required tests call this
-        // invalid (1e308 is not a multiple of 0.123456789).
-        return false;
-    }
-    if q.fract() == 0.0 {
-        return true;
-    }
-    // Decimal multiples such as 0.0075 of 0.0001 land a rounding step
-    // away from an integer in binary floating point.
-    (q - q.round()).abs() <= q.abs() * f64::EPSILON * 4.0
-}
-
-pub(crate) fn has_type(mask: u8, v: &Value) -> bool {
+pub(crate) fn has_type(mask: u8, v: &Value, draft: Draft) -> bool {
     let t = match v {
         Value::Null => ty::NULL,
         Value::Bool(_) => ty::BOOL,
@@ -911,9 +864,9 @@ pub(crate) fn has_type(mask: u8, v: &Value) -> bool {
         Value::Number(n) => {
             if n.is_i64() || n.is_u64() {
                 ty::INT
-            } else if n.as_f64().is_some_and(is_integer) {
-                // 1.0 is an integer (every draft's test suite says so,
-                // draft 4's included).
+            } else if draft >= Draft::Draft6 && n.as_f64().is_some_and(num::is_integral) {
+                // From draft 6, 1.0 is an integer; draft 4 says "a JSON
+                // number without a fraction or exponent part".
                 ty::INT
             } else {
                 ty::NUM

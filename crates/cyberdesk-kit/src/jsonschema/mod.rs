@@ -28,6 +28,7 @@ mod ecma;
 mod eval;
 mod formats;
 mod meta;
+mod num;
 mod uri;
 
 use crate::error::{Issue, IssueCode, KitError, LocItem, Result, ValidationError};
@@ -170,10 +171,7 @@ pub(crate) type Shared = Arc<Compiled>;
 
 /// Applies a compiled schema.
 pub(crate) fn apply(compiled: &Compiled, instance: &Value) -> Result<InstanceReport> {
-    crate::json::check_depth(instance)?;
-    let mut walk = eval::Walk::new(compiled);
-    walk.run(instance)?;
-    let notes = walk.notes;
+    let (errors, notes) = walk(compiled, instance)?;
     let mut warnings = Vec::new();
     for (loc, format) in notes.formats {
         warnings.push(
@@ -203,10 +201,16 @@ pub(crate) fn apply(compiled: &Compiled, instance: &Value) -> Result<InstanceRep
             ),
         ));
     }
-    Ok(InstanceReport {
-        errors: walk.errors,
-        warnings,
-    })
+    Ok(InstanceReport { errors, warnings })
+}
+
+/// The errors and the notes (formats, undecided patterns, references not
+/// followed) of one application.
+fn walk(compiled: &Compiled, instance: &Value) -> Result<(Vec<ValidationError>, eval::Notes)> {
+    crate::json::check_depth(instance)?;
+    let mut walk = eval::Walk::new(compiled);
+    walk.run(instance)?;
+    Ok((walk.errors, walk.notes))
 }
 
 fn invalid(message: impl Into<String>) -> KitError {
@@ -280,13 +284,22 @@ fn compile_uncached(schema: &Value, draft: Option<Draft>) -> Result<Shared> {
         .unwrap_or(Draft::Draft202012);
     // The schema must be one by its draft's metaschema.
     let meta = metaschema(draft)?;
-    let report = apply(&meta, schema)?;
-    if let Some(e) = report.errors.first() {
+    let (errors, notes) = walk(&meta, schema)?;
+    if let Some(e) = errors.first() {
         return Err(invalid(format!(
             "at {}: {} (the {} metaschema)",
             pointer_of(&e.loc),
             e.msg,
             draft.as_str()
+        )));
+    }
+    // Every pattern of the document is a regular expression, where the
+    // walk reaches it or not (`"format": "regex"` in the metaschema, which
+    // python-jsonschema's check_schema asserts too).
+    if let Some((loc, _)) = notes.formats.iter().find(|(_, f)| f == "regex") {
+        return Err(invalid(format!(
+            "at {}: not an ECMA-262 regular expression",
+            pointer_of(loc)
         )));
     }
     let c = compile::Compiler::new(schema, draft);
@@ -331,21 +344,11 @@ pub(crate) fn pointer_of(loc: &[LocItem]) -> String {
     s
 }
 
-/// JSON equality with numbers compared as numbers (`1.0` equals `1`).
+/// JSON equality with numbers compared as numbers, exactly (`1.0` equals
+/// `1`; `9007199254740992.0` does not equal `9007199254740993`).
 pub(crate) fn json_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            if let (Some(i), Some(j)) = (x.as_i64(), y.as_i64()) {
-                return i == j;
-            }
-            if let (Some(i), Some(j)) = (x.as_u64(), y.as_u64()) {
-                return i == j;
-            }
-            match (x.as_f64(), y.as_f64()) {
-                (Some(f), Some(g)) => f == g,
-                _ => false,
-            }
-        }
+        (Value::Number(x), Value::Number(y)) => num::cmp(x, y) == Some(std::cmp::Ordering::Equal),
         (Value::Array(x), Value::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(a, b)| json_eq(a, b))
         }
@@ -361,15 +364,7 @@ pub(crate) fn json_eq(a: &Value, b: &Value) -> bool {
 /// A canonical text for hashing: numbers as numbers, keys sorted.
 fn canonical(v: &Value, out: &mut String) {
     match v {
-        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
-            (Some(i), _, _) => out.push_str(&i.to_string()),
-            (_, Some(u), _) => out.push_str(&u.to_string()),
-            (_, _, Some(f)) if f.fract() == 0.0 && f.abs() < 9.2e18 => {
-                out.push_str(&(f as i64).to_string())
-            }
-            (_, _, Some(f)) => out.push_str(&format!("{f:e}")),
-            _ => out.push('?'),
-        },
+        Value::Number(n) => out.push_str(&num::canonical(n)),
         Value::Array(a) => {
             out.push('[');
             for x in a {
