@@ -6,8 +6,12 @@ retry policy, from one Rust core shared with the Rust crate and the npm
 package. The functions do no I/O; :class:`Client` is a small
 standard-library HTTP client built on them.
 
-Importing this package imports nothing outside the standard library.
+Importing this package imports nothing outside the standard library, and
+not the HTTP parts of it either: :class:`Client` (``http.client``, ``ssl``,
+``email``: most of an import's time) is loaded when first used.
 """
+
+from typing import TYPE_CHECKING, Any, List
 
 from cyberdesk_kit._cyberdesk_kit import (
     ERROR_CODES,
@@ -49,7 +53,9 @@ from cyberdesk_kit._cyberdesk_kit import (
     validate,
     validate_instance,
 )
-from cyberdesk_kit.client import DEFAULT_BASE_URL, Client
+
+if TYPE_CHECKING:
+    from cyberdesk_kit.client import DEFAULT_BASE_URL, Client
 from cyberdesk_kit.errors import (
     ApiError,
     CyclicValueError,
@@ -203,3 +209,21 @@ __all__ = [
     "PostRunCheckStatus",
     "IncludedResource",
 ]
+
+
+_LAZY = ("Client", "DEFAULT_BASE_URL")
+
+
+def __getattr__(name: str) -> Any:
+    """Loads the HTTP client on first use (PEP 562)."""
+    if name in _LAZY:
+        from cyberdesk_kit import client
+
+        value = getattr(client, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> List[str]:
+    return sorted(set(globals()) | set(_LAZY))

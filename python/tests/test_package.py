@@ -33,6 +33,29 @@ def test_import_pulls_no_third_party_package(tmp_path: Path) -> None:
     assert stdlib and set(out) <= stdlib, sorted(set(out) - stdlib)
 
 
+def test_import_leaves_the_http_client_for_later(tmp_path: Path) -> None:
+    # http.client, ssl and email are most of an import's time: the client
+    # module is loaded when kit.Client is first used (PEP 562).
+    code = (
+        "import sys\n"
+        "import cyberdesk_kit as kit\n"
+        "heavy = [m for m in ('http.client', 'ssl', 'email', 'cyberdesk_kit.client') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+        "assert 'Client' in dir(kit)\n"
+        "assert kit.Client.__name__ == 'Client' and kit.DEFAULT_BASE_URL.startswith('https://')\n"
+        "from cyberdesk_kit import Client\n"
+        "assert 'http.client' in sys.modules\n"
+        "try:\n"
+        "    kit.Nope\n"
+        "except AttributeError as e:\n"
+        "    assert 'Nope' in str(e)\n"
+        "else:\n"
+        "    raise SystemExit('no AttributeError')\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(tmp_path))
+    assert r.returncode == 0, r.stderr
+
+
 def test_runs_against_the_installed_package() -> None:
     """scripts/test.sh installs the wheel and sets CDK_EXPECT_INSTALLED."""
     import os
