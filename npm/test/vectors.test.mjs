@@ -15,9 +15,13 @@ import { dirname, join } from "node:path";
 import * as kit from "../dist/node.js";
 
 const JS_DOUBLES = "a JavaScript number can't hold this integer: JSON.parse rounds it to a double";
+const JS_ONE_NUMBER = "JavaScript has one number type: 1.0 is the number 1 before the kit sees it";
 const XFAIL = new Map([
   ["build_run_create.json:64-bit integers are written with all their digits", JS_DOUBLES],
   ["resolve_prompt.json:64-bit integers render with all their digits", JS_DOUBLES],
+  ["validate_instance.json:draft 4: 1.0 is a number, not an integer", JS_ONE_NUMBER],
+  ["validate_instance.json:an integer bound beyond 2^53 against a double, exactly", JS_DOUBLES],
+  ["validate_instance.json:const beyond 2^53 is not a nearby double", JS_DOUBLES],
 ]);
 
 const here = dirname(fileURLToPath(import.meta.url));
