@@ -4,7 +4,9 @@ lists, the typing Literals, the stub and the classes."""
 from __future__ import annotations
 
 import ast
+import builtins
 import pickle
+import re
 import typing
 from pathlib import Path
 from typing import Any, Dict, List
@@ -151,3 +153,17 @@ def test_user_constructed_error() -> None:
     assert err.errors() == [] and err.status == 500 and str(err) == "boom"
     plain: Dict[str, Any] = err.to_dict()
     assert plain["status"] == 500
+
+
+def test_readme_error_table_is_the_core_list_with_the_raised_classes() -> None:
+    # python/README.md's table: every code of the core, in order, with the
+    # class (and the builtin bases) an error of that code really has.
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z_]+)` \| `([A-Za-z]+)` \| ([^|]*)\|$", text, re.M)
+    assert [code for code, _, _ in rows] == list(kit.ERROR_CODES)
+    for code, cls_name, bases in rows:
+        cls = getattr(kit, cls_name)
+        assert issubclass(cls, kit.KitError), code
+        for base in re.findall(r"`(\w+)`", bases):
+            assert issubclass(cls, getattr(builtins, base)), (code, base)
+
