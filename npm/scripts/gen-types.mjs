@@ -23,7 +23,7 @@ const SKIP = new Set(["ValidationError", "HTTPValidationError"]);
 
 // Free-form objects: what the package is given (payloads) takes any object
 // type, interfaces included (`JsonObjectInput`); what it returns (the
-// `*Response` schemas) is typed as `JsonObject`.
+// `*Response` and `*ResponseWithIncludes` schemas) is typed as `JsonObject`.
 let objectType = "JsonObject";
 
 /** The TypeScript for a schema. */
@@ -94,7 +94,7 @@ export function generate() {
     }
     out += doc([...head, `OpenAPI: \`#/components/schemas/${name}\``], "");
     out += `export interface ${name} {\n`;
-    objectType = name.endsWith("Response") ? "JsonObject" : "JsonObjectInput";
+    objectType = /Response(WithIncludes)?$/.test(name) ? "JsonObject" : "JsonObjectInput";
     const required = new Set(s.required ?? []);
     for (const [prop, ps] of Object.entries(s.properties ?? {})) {
       out += doc([ps.description ?? "", constraints(ps)], "  ");

@@ -1269,20 +1269,20 @@ export interface RunResponseWithIncludes {
   /** default `false` */
   is_priority?: boolean | undefined;
   error?: string[] | null | undefined;
-  output_data?: JsonObjectInput | null | undefined;
+  output_data?: JsonObject | null | undefined;
   input_attachment_ids?: string[] | null | undefined;
   output_attachment_ids?: string[] | null | undefined;
-  run_message_history?: JsonObjectInput[] | null | undefined;
-  input_values?: JsonObjectInput | null | undefined;
+  run_message_history?: JsonObject[] | null | undefined;
+  input_values?: JsonObject | null | undefined;
   /** The per-run prompt override; null means the run uses the workflow's stored prompt. */
   main_prompt?: string | null | undefined;
   /** Per-run model metadata overrides used for execution. Null means the run falls back to the workflow's model_metadata. */
   model_metadata?: WorkflowModelMetadata | null | undefined;
   /** format `uuid` */
   pool_ids?: string[] | null | undefined;
-  sensitive_input_aliases?: JsonObjectInput | null | undefined;
+  sensitive_input_aliases?: JsonObject | null | undefined;
   /** Arbitrary usage/billing metadata captured during a run (schema is flexible) */
-  usage_metadata?: JsonObjectInput | null | undefined;
+  usage_metadata?: JsonObject | null | undefined;
   /** Version-tolerant snapshot/results for the run's post-run checks. */
   post_run_checks?: RunPostRunCheckSnapshot[] | null | undefined;
   /** format `uuid` */

@@ -241,25 +241,9 @@ fn check_schema_strings(
         let Some(Value::String(text)) = obj.get(field) else {
             continue;
         };
-        let parsed = match crate::json::parse_json(text) {
-            Ok(v) => v,
-            Err(e) => {
-                let why = match e {
-                    KitError::InvalidJson { message } => message,
-                    other => other.to_string(),
-                };
-                errors.push(
-                    ValidationError::new(
-                        loc(&["body", field]),
-                        "json_invalid",
-                        format!("Invalid JSON: {why}"),
-                    )
-                    .with_ctx("error", why),
-                );
-                continue;
-            }
-        };
-        match crate::jsonschema::compile_value(&parsed, None) {
+        // Compiled by its text, so a preflight or validate_instance on the
+        // same text later finds it in the schema cache.
+        match crate::jsonschema::compile_text(text, None) {
             Ok(compiled) => {
                 // The server takes any document its metaschema takes; a
                 // `$ref` to nothing only fails when a run reaches it.
@@ -276,17 +260,25 @@ fn check_schema_strings(
                 }
             }
             Err(e) => {
-                let why = match e {
-                    KitError::InvalidSchema { message } => message,
-                    other => other.to_string(),
+                // Not JSON (or nested too deep) is pydantic's json_invalid;
+                // JSON that is no schema is json_schema_invalid.
+                let (kind, msg, why) = match crate::json::parse_json(text) {
+                    Err(KitError::InvalidJson { message }) => {
+                        ("json_invalid", "Invalid JSON", message)
+                    }
+                    Err(other) => ("json_invalid", "Invalid JSON", other.to_string()),
+                    Ok(_) => (
+                        "json_schema_invalid",
+                        "Value error, not a valid JSON Schema document",
+                        match e {
+                            KitError::InvalidSchema { message } => message,
+                            other => other.to_string(),
+                        },
+                    ),
                 };
                 errors.push(
-                    ValidationError::new(
-                        loc(&["body", field]),
-                        "json_schema_invalid",
-                        format!("Value error, not a valid JSON Schema document: {why}"),
-                    )
-                    .with_ctx("error", why),
+                    ValidationError::new(loc(&["body", field]), kind, format!("{msg}: {why}"))
+                        .with_ctx("error", why),
                 );
             }
         }

@@ -102,6 +102,14 @@ fn cyclic() -> KitError {
     }
 }
 
+fn too_deep() -> KitError {
+    KitError::InvalidSchema {
+        message: format!(
+            "the schema applies more than {MAX_APPLY_DEPTH} schemas inside one another ($ref chains included) to one value"
+        ),
+    }
+}
+
 fn type_names(mask: u8) -> String {
     let mut v = Vec::new();
     for (bit, name) in [
@@ -175,8 +183,11 @@ impl<'c> Walk<'c> {
     /// when `track`), `Ok(None)` when not (errors pushed).
     fn apply(&mut self, id: NodeId, v: &Value, track: bool) -> Res<Option<Seen>> {
         let key = (id, v as *const Value);
-        if self.depth >= MAX_APPLY_DEPTH || self.active.contains(&key) {
+        if self.active.contains(&key) {
             return Err(cyclic());
+        }
+        if self.depth >= MAX_APPLY_DEPTH {
+            return Err(too_deep());
         }
         self.depth += 1;
         self.active.push(key);

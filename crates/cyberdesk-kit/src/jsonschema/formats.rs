@@ -13,7 +13,7 @@ pub(crate) fn check(format: &str, s: &str) -> Option<bool> {
         "date" => date(s),
         "time" => time(s),
         "email" | "idn-email" => email(s),
-        "uuid" => uuid(s),
+        "uuid" => crate::formats::uuid_problem(s).is_none(),
         "ipv4" => ipv4(s),
         "ipv6" => s.parse::<Ipv6Addr>().is_ok() && !s.contains('%'),
         "hostname" | "idn-hostname" => hostname(s),
@@ -133,15 +133,6 @@ fn email(s: &str) -> bool {
         };
     }
     hostname(domain)
-}
-
-fn uuid(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| match i {
-            8 | 13 | 18 | 23 => *c == b'-',
-            _ => c.is_ascii_hexdigit(),
-        })
 }
 
 fn ipv4(s: &str) -> bool {
