@@ -24,7 +24,7 @@ fi
 "${PIP[@]}" -r "$HERE/requirements.txt"
 
 shopt -s nullglob
-wheels=("$DIST"/cyberdesk_kit-*-cp39-abi3-*.whl)
+wheels=("$DIST"/cyberdesk_kit-*-cp310-abi3-*.whl)
 shopt -u nullglob
 
 stale=0
@@ -44,10 +44,10 @@ if [ "$stale" = 1 ]; then
     rm -rf "$DIST"
     (cd "$ROOT/python" && "$VENV/bin/maturin" build --release --interpreter "$VENV/bin/python" --out "$DIST")
     shopt -s nullglob
-    wheels=("$DIST"/cyberdesk_kit-*-cp39-abi3-*.whl)
+    wheels=("$DIST"/cyberdesk_kit-*-cp310-abi3-*.whl)
     shopt -u nullglob
     if [ "${#wheels[@]}" -ne 1 ]; then
-        echo "expected exactly one cp39-abi3 wheel in $DIST" >&2
+        echo "expected exactly one cp310-abi3 wheel in $DIST" >&2
         exit 1
     fi
 else

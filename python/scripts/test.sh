@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole Python suite, from a fresh machine with Rust and Python >= 3.9:
+# The whole Python suite, from a fresh machine with Rust and Python >= 3.10:
 #   0. clippy (-D warnings) and rustfmt on the binding crate;
 #   1. a venv in python/.venv with maturin, pytest, mypy, pyright and
 #      pydantic (the judge of how values are written) (reused when present);
@@ -34,10 +34,10 @@ step "wheel (maturin build --release)"
 rm -rf "$DIST"
 "$VENV/bin/maturin" build --release --interpreter "$VENV/bin/python" --out "$DIST"
 shopt -s nullglob
-wheels=("$DIST"/cyberdesk_kit-*-cp39-abi3-*.whl)
+wheels=("$DIST"/cyberdesk_kit-*-cp310-abi3-*.whl)
 shopt -u nullglob
 if [ "${#wheels[@]}" -ne 1 ]; then
-    echo "expected exactly one cp39-abi3 wheel in $DIST, found: $(ls "$DIST")" >&2
+    echo "expected exactly one cp310-abi3 wheel in $DIST, found: $(ls "$DIST")" >&2
     exit 1
 fi
 WHEEL="${wheels[0]}"

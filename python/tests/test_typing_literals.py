@@ -105,7 +105,7 @@ def _pyright() -> list[str]:
 def test_pyright_strict_flags_literal_mistakes_only(tmp_path: Path) -> None:
     _write(tmp_path)
     (tmp_path / "pyrightconfig.json").write_text(
-        json.dumps({"pythonVersion": "3.9", "pythonPlatform": "Linux", "venvPath": str(Path(sys.prefix).parent), "venv": Path(sys.prefix).name}),
+        json.dumps({"pythonVersion": "3.10", "pythonPlatform": "Linux", "venvPath": str(Path(sys.prefix).parent), "venv": Path(sys.prefix).name}),
         encoding="utf-8",
     )
     good = _run([*_pyright(), "--outputjson", "good.py"], tmp_path)

@@ -480,6 +480,38 @@ fn key_to_py<'py>(py: Python<'py>, k: &str) -> Bound<'py, PyString> {
     )
 }
 
+/// Validation errors as a list of `ErrorDetails` dicts (`loc`, `msg`,
+/// `type`, `ctx` when there is one), built directly: the same dicts
+/// [`result_to_py`] makes, without the JSON value in between.
+pub fn errors_to_py<'py>(
+    py: Python<'py>,
+    errors: &[cyberdesk_kit::ValidationError],
+) -> PyResult<Bound<'py, PyAny>> {
+    let list = PyList::empty(py);
+    for e in errors {
+        let loc = PyList::empty(py);
+        for item in &e.loc {
+            match item {
+                cyberdesk_kit::LocItem::Key(k) => loc.append(key_to_py(py, k))?,
+                cyberdesk_kit::LocItem::Index(i) => loc.append(*i)?,
+            }
+        }
+        let d = PyDict::new(py);
+        d.set_item(pyo3::intern!(py, "loc"), loc)?;
+        d.set_item(pyo3::intern!(py, "msg"), PyString::new(py, &e.msg))?;
+        d.set_item(pyo3::intern!(py, "type"), PyString::new(py, &e.kind))?;
+        if let Some(ctx) = &e.ctx {
+            let c = PyDict::new(py);
+            for (k, v) in ctx {
+                c.set_item(key_to_py(py, k), to_py(py, v)?)?;
+            }
+            d.set_item(pyo3::intern!(py, "ctx"), c)?;
+        }
+        list.append(d)?;
+    }
+    Ok(list.into_any())
+}
+
 /// A core result (any serde-serializable value) as plain Python objects.
 pub fn result_to_py<'py, T: serde::Serialize>(
     py: Python<'py>,

@@ -9,10 +9,11 @@
 mod convert;
 mod error;
 mod history;
+mod view;
 
 use convert::{
-    bool_arg, headers_arg, id_arg, int_arg, opt_float_arg, opt_int_arg, opt_str_arg, result_to_py,
-    str_arg, to_value, Arg,
+    bool_arg, errors_to_py, headers_arg, id_arg, int_arg, opt_float_arg, opt_int_arg, opt_str_arg,
+    result_to_py, str_arg, to_value, Arg,
 };
 use cyberdesk_kit::{
     ErrorCode, IssueCode, KitError, Offsets, RetryInput, RunContext, RunOptions, UpdateOptions,
@@ -155,14 +156,20 @@ fn validate<'py>(
     let name = str_arg(schema_name, "schema_name").py(py)?;
     let spec = spec_arg(spec).py(py)?;
     let spec = inner(spec.as_ref());
-    let payload = to_value(payload, "payload").py(py)?;
-    let errors = py
-        .detach(|| match spec {
+    // A plain payload is walked where it lies (holding the interpreter, so
+    // nothing changes it meanwhile); any other is converted, which also
+    // raises the coded error for what has no JSON form.
+    let errors = if view::is_plain(payload, 1) {
+        cyberdesk_kit::validate_view(spec, &name, &view::PyView(payload.clone())).py(py)?
+    } else {
+        let payload = to_value(payload, "payload").py(py)?;
+        py.detach(|| match spec {
             Some(s) => cyberdesk_kit::validate_with(s, &name, &payload),
             None => cyberdesk_kit::validate(&name, &payload),
         })
-        .py(py)?;
-    result_to_py(py, &errors)
+        .py(py)?
+    };
+    errors_to_py(py, &errors)
 }
 
 /// Applies a user's JSON Schema to an instance, following the standard
@@ -206,7 +213,7 @@ fn validate_instance<'py>(
             )
         })
         .py(py)?;
-    result_to_py(py, &errors)
+    errors_to_py(py, &errors)
 }
 
 /// `validate` for a payload given as JSON text. Private: kept to measure
@@ -226,7 +233,7 @@ fn _validate_json<'py>(
     let errors = py
         .detach(|| cyberdesk_kit::validate_json(spec, &name, &text))
         .py(py)?;
-    result_to_py(py, &errors)
+    errors_to_py(py, &errors)
 }
 
 /// Converts a value the way every function does and gives it back.

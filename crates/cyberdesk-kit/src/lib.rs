@@ -51,6 +51,7 @@ mod retry;
 mod schema;
 mod suggest;
 mod validate;
+mod view;
 
 pub use diff::{apply_workflow_update, diff_workflow_update};
 pub use error::{
@@ -96,8 +97,10 @@ pub use retry::{
 pub use schema::{Spec, EMBEDDED_SPEC};
 pub use suggest::check_option_names;
 pub use validate::{
-    report as validation_report, validate, validate_json, validate_with, Report, UnknownField,
+    report as validation_report, validate, validate_json, validate_view, validate_with, Report,
+    UnknownField,
 };
+pub use view::{JsonView, ValueEntries, ViewKind};
 
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]

@@ -12,6 +12,7 @@ use crate::formats;
 use crate::json::{parse_json, MAX_DEPTH};
 use crate::schema::{ty, Additional, Format, Node, NodeId, Spec};
 use crate::suggest::closest;
+use crate::view::{JsonView, ViewKind};
 use serde_json::Value;
 
 /// A field the schema does not declare (the server drops it silently).
@@ -76,8 +77,38 @@ pub(crate) fn walk_component(
     root: &str,
     collect_unknown: bool,
 ) -> Result<Report> {
-    let id = spec.component(schema_name)?;
+    spec.component(schema_name)?;
     crate::json::check_depth(payload)?;
+    walk_view(spec, schema_name, &payload, root, collect_unknown)
+}
+
+/// [`validate_with`] over a [`JsonView`]: the host's own objects, walked
+/// where the schema looks and nowhere else (no copy). `spec` `None` is the
+/// embedded document.
+///
+/// The caller vouches that the whole value has a JSON form within
+/// [`crate::MAX_DEPTH`] levels (see [`JsonView`]): the walk checks depth
+/// only along the paths it takes. Errors: `unknown_schema`, `too_deep`.
+pub fn validate_view<V: JsonView>(
+    spec: Option<&Spec>,
+    schema_name: &str,
+    payload: &V,
+) -> Result<Vec<ValidationError>> {
+    let spec = match spec {
+        Some(s) => s,
+        None => Spec::embedded()?,
+    };
+    Ok(walk_view(spec, schema_name, payload, "body", false)?.errors)
+}
+
+fn walk_view<V: JsonView>(
+    spec: &Spec,
+    schema_name: &str,
+    payload: &V,
+    root: &str,
+    collect_unknown: bool,
+) -> Result<Report> {
+    let id = spec.component(schema_name)?;
     if payload.is_null() && root == "body" {
         // FastAPI answers a required body sent as `null` with `missing`.
         return Ok(Report {
@@ -101,10 +132,10 @@ pub(crate) fn walk_component(
 
 /// The walk of one node, as pydantic would (`pydantic`: the OpenAPI payloads and
 /// responses) or as JSON Schema says (a user's schema).
-fn report_node_in(
+fn report_node_in<V: JsonView>(
     spec: &Spec,
     id: NodeId,
-    value: &Value,
+    value: &V,
     loc: Vec<LocItem>,
     collect_unknown: bool,
     pydantic: bool,
@@ -125,18 +156,21 @@ fn report_node_in(
 
 /// A location segment borrowed from the schema or the payload: the walk
 /// allocates nothing for locations until it reports a problem.
-#[derive(Clone, Copy)]
-enum Seg<'a> {
+#[derive(Clone)]
+enum Seg<'a, K> {
+    /// A property name of the schema's.
     Key(&'a str),
+    /// A key of the payload's (patternProperties, additionalProperties).
+    Payload(K),
     Index(usize),
 }
 
-struct Walker<'a> {
+struct Walker<'a, V: JsonView> {
     spec: &'a Spec,
     /// Where the walk starts (`["body"]`).
     prefix: Vec<LocItem>,
     /// Where it is now, below the prefix.
-    path: Vec<Seg<'a>>,
+    path: Vec<Seg<'a, V::Key>>,
     out: Report,
     /// Probing a union branch: stop at the first error, record nothing else.
     probe: bool,
@@ -145,7 +179,7 @@ struct Walker<'a> {
     unknown: bool,
     /// Per object being walked, its values in schema-property order (a
     /// stack shared by the nested objects, so one allocation serves all).
-    slots: Vec<Option<&'a Value>>,
+    slots: Vec<Option<V>>,
     /// Verdicts as pydantic v2 gives them (the OpenAPI document's payloads
     /// and responses): an enum is checked before the type, and `uuid` /
     /// `date-time` follow pydantic's lax grammar. Otherwise JSON Schema's.
@@ -166,24 +200,16 @@ impl From<KitError> for Stop {
 
 type Flow = std::result::Result<(), Stop>;
 
-fn value_types(v: &Value) -> u8 {
-    match v {
-        Value::Null => ty::NULL,
-        Value::Bool(_) => ty::BOOL,
-        Value::Number(n) => {
-            let integral = n.is_i64()
-                || n.is_u64()
-                || n.as_f64()
-                    .is_some_and(|f| f.is_finite() && f.fract() == 0.0);
-            if integral {
-                ty::INT | ty::NUM
-            } else {
-                ty::NUM
-            }
-        }
-        Value::String(_) => ty::STR,
-        Value::Array(_) => ty::ARR,
-        Value::Object(_) => ty::OBJ,
+fn value_types<V: JsonView>(v: &V) -> u8 {
+    match v.kind() {
+        ViewKind::Null => ty::NULL,
+        ViewKind::Bool(_) => ty::BOOL,
+        ViewKind::Int(_) | ViewKind::UInt(_) => ty::INT | ty::NUM,
+        ViewKind::Float(f) if f.is_finite() && f.fract() == 0.0 => ty::INT | ty::NUM,
+        ViewKind::Float(_) => ty::NUM,
+        ViewKind::Str(_) => ty::STR,
+        ViewKind::Array => ty::ARR,
+        ViewKind::Object => ty::OBJ,
     }
 }
 
@@ -238,7 +264,7 @@ fn chars_at_most(s: &str, n: usize) -> bool {
     s.len() <= n || s.chars().nth(n).is_none()
 }
 
-impl<'a> Walker<'a> {
+impl<'a, V: JsonView> Walker<'a, V> {
     fn fail(&mut self, err: ValidationError) -> Flow {
         if self.probe {
             return Err(Stop::Failed);
@@ -251,9 +277,10 @@ impl<'a> Walker<'a> {
     fn loc(&self) -> Vec<LocItem> {
         let mut loc = Vec::with_capacity(self.prefix.len() + self.path.len() + 1);
         loc.extend(self.prefix.iter().cloned());
-        loc.extend(self.path.iter().map(|s| match *s {
-            Seg::Key(k) => LocItem::Key(k.to_owned()),
-            Seg::Index(i) => LocItem::Index(i),
+        loc.extend(self.path.iter().map(|s| match s {
+            Seg::Key(k) => LocItem::Key((*k).to_owned()),
+            Seg::Payload(k) => LocItem::Key(V::key_str(k).to_owned()),
+            Seg::Index(i) => LocItem::Index(*i),
         }));
         loc
     }
@@ -269,14 +296,14 @@ impl<'a> Walker<'a> {
         ValidationError::new(self.loc(), kind, msg)
     }
 
-    fn check(&mut self, id: NodeId, v: &'a Value, depth: usize) -> Result<()> {
+    fn check(&mut self, id: NodeId, v: &V, depth: usize) -> Result<()> {
         match self.walk(id, v, depth) {
             Ok(()) | Err(Stop::Failed) => Ok(()),
             Err(Stop::Fatal(e)) => Err(e),
         }
     }
 
-    fn walk(&mut self, id: NodeId, v: &'a Value, depth: usize) -> Flow {
+    fn walk(&mut self, id: NodeId, v: &V, depth: usize) -> Flow {
         if depth > MAX_DEPTH {
             return Err(Stop::Fatal(KitError::TooDeep { limit: MAX_DEPTH }));
         }
@@ -330,12 +357,7 @@ impl<'a> Walker<'a> {
     }
 
     /// Whether `v` is valid against `id`, stopping at the first problem.
-    fn probe(
-        &mut self,
-        id: NodeId,
-        v: &'a Value,
-        depth: usize,
-    ) -> std::result::Result<bool, KitError> {
+    fn probe(&mut self, id: NodeId, v: &V, depth: usize) -> std::result::Result<bool, KitError> {
         let saved = std::mem::replace(&mut self.probe, true);
         let r = self.walk(id, v, depth + 1);
         self.probe = saved;
@@ -346,7 +368,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn union(&mut self, branches: &[NodeId], v: &'a Value, depth: usize) -> Flow {
+    fn union(&mut self, branches: &[NodeId], v: &V, depth: usize) -> Flow {
         let spec = self.spec;
         let is_null_branch = |id: NodeId| spec.deref(id).types == ty::NULL;
         if v.is_null() && branches.iter().any(|&b| is_null_branch(b)) {
@@ -387,7 +409,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn type_error(&mut self, node: &Node, v: &Value) -> Flow {
+    fn type_error(&mut self, node: &Node, v: &V) -> Flow {
         let t = node.types;
         let (kind, msg): (&str, String) = if t & ty::STR != 0 {
             match node.format {
@@ -429,14 +451,14 @@ impl<'a> Walker<'a> {
         self.fail(self.err(kind, msg))
     }
 
-    fn keywords(&mut self, node: &'a Node, v: &'a Value, depth: usize) -> Flow {
+    fn keywords(&mut self, node: &'a Node, v: &V, depth: usize) -> Flow {
         let type_ok = node.types == 0 || node.types & value_types(v) != 0;
         // pydantic checks an enum's members whatever the input's type.
         if !(type_ok || self.pydantic && node.enum_values.is_some()) {
             return self.type_error(node, v);
         }
         if let Some(values) = &node.enum_values {
-            if !type_ok || !values.contains(v) {
+            if !type_ok || !values.iter().any(|e| v.eq_value(e)) {
                 let expected = expected_list(values);
                 let e = self
                     .err("enum", format!("Input should be {expected}"))
@@ -445,7 +467,7 @@ impl<'a> Walker<'a> {
             }
         }
         if let Some(c) = &node.const_value {
-            if c != v {
+            if !v.eq_value(c) {
                 let expected = expected_list(std::slice::from_ref(c));
                 let e = self
                     .err("literal_error", format!("Input should be {expected}"))
@@ -453,12 +475,14 @@ impl<'a> Walker<'a> {
                 return self.fail(e);
             }
         }
-        match v {
-            Value::String(s) => self.string(node, s),
-            Value::Number(n) => self.number(node, n.as_f64().unwrap_or(f64::NAN)),
-            Value::Array(items) => self.array(node, items, depth),
-            Value::Object(map) => self.object(node, map, depth),
-            _ => Ok(()),
+        match v.kind() {
+            ViewKind::Str(s) => self.string(node, s),
+            ViewKind::Int(i) => self.number(node, i as f64),
+            ViewKind::UInt(u) => self.number(node, u as f64),
+            ViewKind::Float(f) => self.number(node, f),
+            ViewKind::Array => self.array(node, v, depth),
+            ViewKind::Object => self.object(node, v, depth),
+            ViewKind::Null | ViewKind::Bool(_) => Ok(()),
         }
     }
 
@@ -609,8 +633,8 @@ impl<'a> Walker<'a> {
         Ok(())
     }
 
-    fn array(&mut self, node: &'a Node, items: &'a [Value], depth: usize) -> Flow {
-        let n = items.len();
+    fn array(&mut self, node: &'a Node, v: &V, depth: usize) -> Flow {
+        let n = v.len();
         if let Some(min) = node.min_items {
             if n < min {
                 let e = self
@@ -642,6 +666,10 @@ impl<'a> Walker<'a> {
             }
         }
         if node.unique_items {
+            let items: Vec<Value> = (0..n)
+                .filter_map(|i| v.item(i))
+                .map(|x| x.to_value())
+                .collect();
             let dup = items
                 .iter()
                 .enumerate()
@@ -651,7 +679,7 @@ impl<'a> Walker<'a> {
                 self.fail(e)?;
             }
         }
-        for (i, x) in items.iter().enumerate() {
+        for i in 0..n {
             let sub = match node.prefix_items.get(i) {
                 Some(&p) => p,
                 None => match node.items {
@@ -659,15 +687,16 @@ impl<'a> Walker<'a> {
                     None => break,
                 },
             };
+            let Some(x) = v.item(i) else { break };
             self.path.push(Seg::Index(i));
-            let r = self.walk(sub, x, depth + 1);
+            let r = self.walk(sub, &x, depth + 1);
             self.path.pop();
             r?;
         }
         if let Some(c) = node.contains {
             let mut found = 0;
-            for x in items {
-                if self.probe(c, x, depth)? {
+            for x in (0..n).filter_map(|i| v.item(i)) {
+                if self.probe(c, &x, depth)? {
                     found += 1;
                 }
             }
@@ -702,13 +731,8 @@ impl<'a> Walker<'a> {
         Ok(())
     }
 
-    fn object(
-        &mut self,
-        node: &'a Node,
-        map: &'a serde_json::Map<String, Value>,
-        depth: usize,
-    ) -> Flow {
-        let n = map.len();
+    fn object(&mut self, node: &'a Node, v: &V, depth: usize) -> Flow {
+        let n = v.len();
         if let Some(min) = node.min_properties {
             if n < min {
                 let e = self.err(
@@ -739,13 +763,17 @@ impl<'a> Walker<'a> {
         let base = self.slots.len();
         self.slots.resize(base + node.properties.len(), None);
         let mut extras = 0;
-        for (key, x) in map {
-            match node.property_slot(key) {
-                Some(i) => self.slots[base + i] = Some(x),
-                None => extras += 1,
+        if node.properties.is_empty() {
+            extras = n;
+        } else {
+            for (key, x) in v.entries() {
+                match node.property_slot(V::key_str(&key)) {
+                    Some(i) => self.slots[base + i] = Some(x),
+                    None => extras += 1,
+                }
             }
         }
-        let r = self.object_fields(node, map, base, extras, depth);
+        let r = self.object_fields(node, v, base, extras, depth);
         self.slots.truncate(base);
         r
     }
@@ -753,16 +781,16 @@ impl<'a> Walker<'a> {
     fn object_fields(
         &mut self,
         node: &'a Node,
-        map: &'a serde_json::Map<String, Value>,
+        v: &V,
         base: usize,
         extras: usize,
         depth: usize,
     ) -> Flow {
         for (i, (name, sub)) in node.properties.iter().enumerate() {
-            match self.slots[base + i] {
+            match self.slots[base + i].take() {
                 Some(x) => {
                     self.path.push(Seg::Key(name));
-                    let r = self.walk(*sub, x, depth + 1);
+                    let r = self.walk(*sub, &x, depth + 1);
                     self.path.pop();
                     r?;
                 }
@@ -774,14 +802,14 @@ impl<'a> Walker<'a> {
             }
         }
         for name in &node.required_undeclared {
-            if !map.contains_key(name) {
+            if !v.contains_key(name) {
                 let loc = self.loc_with(name);
                 self.fail(ValidationError::new(loc, "missing", "Field required"))?;
             }
         }
         for (trigger, needed) in &node.dependent_required {
-            if map.contains_key(trigger) {
-                for name in needed.iter().filter(|n| !map.contains_key(*n)) {
+            if v.contains_key(trigger) {
+                for name in needed.iter().filter(|n| !v.contains_key(n)) {
                     let loc = self.loc_with(name);
                     self.fail(
                         ValidationError::new(loc, "missing", "Field required")
@@ -791,14 +819,15 @@ impl<'a> Walker<'a> {
             }
         }
         if let Some(names) = node.property_names {
-            for key in map.keys() {
+            for (key, _) in v.entries() {
                 // The key is not part of the payload's values: walk it in a
                 // walker of its own and take over what it reports.
-                let name = Value::String(key.clone());
+                let key = V::key_str(&key);
+                let name = Value::String(key.to_owned());
                 let sub = report_node_in(
                     self.spec,
                     names,
-                    &name,
+                    &&name,
                     self.loc_with(key),
                     false,
                     self.pydantic,
@@ -810,19 +839,25 @@ impl<'a> Walker<'a> {
             }
         }
         for (_, re, sub) in &node.pattern_properties {
-            for (key, x) in map {
-                if re.is_match(key) {
-                    self.path.push(Seg::Key(key));
-                    let r = self.walk(*sub, x, depth + 1);
+            for (key, x) in v.entries() {
+                if re.is_match(V::key_str(&key)) {
+                    self.path.push(Seg::Payload(key));
+                    let r = self.walk(*sub, &x, depth + 1);
                     self.path.pop();
                     r?;
                 }
             }
         }
-        if extras == 0 {
+        let extras_matter = match node.additional {
+            Additional::Allow => false,
+            Additional::Forbid | Additional::Schema(_) => true,
+            Additional::Unspecified => self.unknown && !self.probe && !node.properties.is_empty(),
+        };
+        if extras == 0 || !extras_matter {
             return Ok(());
         }
-        for (key, x) in map {
+        for (key_view, x) in v.entries() {
+            let key = V::key_str(&key_view);
             if node.property_slot(key).is_some()
                 || node
                     .pattern_properties
@@ -842,8 +877,8 @@ impl<'a> Walker<'a> {
                     ))?;
                 }
                 Additional::Schema(sub) => {
-                    self.path.push(Seg::Key(key));
-                    let r = self.walk(sub, x, depth + 1);
+                    self.path.push(Seg::Payload(key_view.clone()));
+                    let r = self.walk(sub, &x, depth + 1);
                     self.path.pop();
                     r?;
                 }
