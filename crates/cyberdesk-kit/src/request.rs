@@ -11,7 +11,7 @@ use crate::error::{Issue, IssueCode, KitError, LocItem, Result, Severity, Valida
 use crate::json::{check_depth, to_compact};
 use crate::preflight::{preflight_run_with, RunContext};
 use crate::prompt::Offsets;
-use crate::schema::{OrderedLikeSchema, Spec};
+use crate::schema::{write_ordered_like_schema, Spec};
 use crate::validate::{report, Report};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -92,6 +92,12 @@ impl Request {
     /// `sensitiveInputValues`, ...) is redacted the same way: its values if
     /// it holds an object, else the value itself.
     pub fn redacted_body(&self) -> String {
+        // Most bodies have no sensitive key: their top-level keys settle it
+        // without building the whole value.
+        if top_level_keys(&self.body).is_some_and(|keys| !keys.iter().any(|k| is_sensitive_key(k)))
+        {
+            return self.body.clone();
+        }
         match crate::json::parse_json(&self.body) {
             Ok(Value::Object(mut m)) => {
                 for (key, value) in m.iter_mut() {
@@ -115,12 +121,44 @@ impl Request {
     }
 }
 
+/// The top-level keys of a JSON object text, its values skipped unread;
+/// `None` when the text is not an object.
+fn top_level_keys(text: &str) -> Option<Vec<String>> {
+    struct Keys;
+    impl<'de> serde::de::Visitor<'de> for Keys {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> std::result::Result<Vec<String>, A::Error> {
+            let mut keys = Vec::new();
+            while let Some(k) = map.next_key::<String>()? {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                keys.push(k);
+            }
+            Ok(keys)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let keys = serde::Deserializer::deserialize_map(&mut de, Keys).ok()?;
+    de.end().ok()?;
+    Some(keys)
+}
+
 /// `sensitive_input_values`, or an undeclared key of `RunCreate` whose
 /// closest declared field is `sensitive_input_values` (what the builder's
 /// unknown-field warning suggests).
 fn is_sensitive_key(key: &str) -> bool {
     if key == "sensitive_input_values" {
         return true;
+    }
+    // Only a key near `sensitive_input_values` can have it as its closest
+    // field: most keys are settled by that one comparison.
+    if crate::suggest::closest(key, std::iter::once("sensitive_input_values")).is_none() {
+        return false;
     }
     let Ok(names) = Spec::embedded().and_then(|s| s.property_names("RunCreate")) else {
         return false;
@@ -421,10 +459,8 @@ fn finish(
     warnings: Vec<Issue>,
 ) -> Result<Request> {
     let names = spec.property_names(schema)?;
-    let body = crate::json::write_compact(&OrderedLikeSchema {
-        names: &names,
-        obj: payload,
-    });
+    let mut body = String::with_capacity(256);
+    write_ordered_like_schema(&mut body, &names, payload);
     let mut headers = vec![
         ("Content-Type".to_owned(), "application/json".to_owned()),
         ("Accept".to_owned(), "application/json".to_owned()),

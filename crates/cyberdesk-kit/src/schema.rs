@@ -605,30 +605,35 @@ fn escape_pointer(s: &str) -> String {
     s.replace('~', "~0").replace('/', "~1")
 }
 
-/// An object whose top-level keys serialize in the schema's property
-/// order, then the keys the schema doesn't know in their own order. It
-/// borrows the object: nothing is cloned to reorder it.
-pub(crate) struct OrderedLikeSchema<'a> {
-    pub names: &'a [&'a str],
-    pub obj: &'a Map<String, Value>,
-}
-
-impl serde::Serialize for OrderedLikeSchema<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(self.obj.len()))?;
-        for name in self.names {
-            if let Some((k, v)) = self.obj.get_key_value(*name) {
-                m.serialize_entry(k, v)?;
-            }
+/// Writes `obj` as compact JSON with its top-level keys in the schema's
+/// property order (`names`), then the keys the schema doesn't know in
+/// their own order. It borrows the object: nothing is cloned to reorder it.
+pub(crate) fn write_ordered_like_schema(
+    out: &mut String,
+    names: &[&str],
+    obj: &Map<String, Value>,
+) {
+    let mut first = true;
+    let mut entry = |out: &mut String, k: &str, v: &Value| {
+        if !std::mem::take(&mut first) {
+            out.push(',');
         }
-        for (k, v) in self.obj {
-            if !self.names.contains(&k.as_str()) {
-                m.serialize_entry(k, v)?;
-            }
+        crate::json::write_json_str(out, k);
+        out.push(':');
+        crate::json::write_value(out, v);
+    };
+    out.push('{');
+    for name in names {
+        if let Some((k, v)) = obj.get_key_value(*name) {
+            entry(out, k, v);
         }
-        m.end()
     }
+    for (k, v) in obj {
+        if !names.contains(&k.as_str()) {
+            entry(out, k, v);
+        }
+    }
+    out.push('}');
 }
 
 #[cfg(test)]

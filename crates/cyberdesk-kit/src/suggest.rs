@@ -43,10 +43,19 @@ pub fn closest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Opti
     let k = norm(key);
     let limit = (k.chars().count() / 3).clamp(1, 3);
     let mut best: Option<(usize, &str)> = None;
+    let k_chars = k.chars().count();
     for c in candidates {
         let n = norm(c);
-        let mut d = distance(&k, &n);
-        if d > limit && k.len() >= 4 && (n.contains(&k) || k.contains(&n)) {
+        let contained = k.len() >= 4 && (n.contains(&k) || k.contains(&n));
+        // The distance is at least the difference in length: a candidate
+        // that differs by more than the limit can only be taken by
+        // containment, so its distance need not be computed.
+        let mut d = if k_chars.abs_diff(n.chars().count()) > limit {
+            limit + 1
+        } else {
+            distance(&k, &n)
+        };
+        if d > limit && contained {
             d = limit;
         }
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
