@@ -174,6 +174,14 @@ pub fn py_str<'a>(s: &'a Bound<'_, PyString>) -> Option<Cow<'a, str>> {
 
 impl Walker {
     fn walk(&mut self, obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Fail> {
+        // The most common value first, by its exact type (a pointer
+        // comparison); subclasses of str are taken below.
+        if let Ok(s) = obj.cast_exact::<PyString>() {
+            return match s.to_str() {
+                Ok(text) => Ok(Value::String(text.to_owned())),
+                Err(_) => Err(Fail::new(FailKind::BadString)),
+            };
+        }
         if obj.is_none() {
             return Ok(Value::Null);
         }
@@ -671,7 +679,24 @@ pub fn request_to_py<'py>(
     py: Python<'py>,
     req: &cyberdesk_kit::Request,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let fields = result_to_py(py, req)?;
+    // The dict is built field by field (the same keys, in the same order,
+    // as the serialized Request), so the body, which can be megabytes, is
+    // copied once. The redacted body is made when the request is first
+    // printed (RequestDict), not here.
+    let fields = PyDict::new(py);
+    fields.set_item(pyo3::intern!(py, "method"), req.method.as_str())?;
+    fields.set_item(pyo3::intern!(py, "path"), &req.path)?;
+    let headers = PyDict::new(py);
+    for (k, v) in &req.headers {
+        headers.set_item(k, v)?;
+    }
+    fields.set_item(pyo3::intern!(py, "headers"), headers)?;
+    fields.set_item(pyo3::intern!(py, "body"), &req.body)?;
+    fields.set_item(pyo3::intern!(py, "idempotency_key"), &req.idempotency_key)?;
+    fields.set_item(
+        pyo3::intern!(py, "warnings"),
+        result_to_py(py, &req.warnings)?,
+    )?;
     let class = REQUEST_CLASS.import(py, "cyberdesk_kit._request", "RequestDict")?;
-    class.call1((fields, req.redacted_body()))
+    class.call1((fields,))
 }

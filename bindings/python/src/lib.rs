@@ -236,6 +236,23 @@ fn _validate_json<'py>(
     errors_to_py(py, &errors)
 }
 
+/// A request body with its sensitive values replaced by `"[redacted]"`
+/// (`Request::redacted_body` of the core). Private: `RequestDict` calls it
+/// the first time a request is printed, so building one doesn't pay for it.
+#[pyfunction]
+fn _redacted_body(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<String> {
+    let body = str_arg(body, "body").py(py)?;
+    let req = cyberdesk_kit::Request {
+        method: cyberdesk_kit::Method::Post,
+        path: String::new(),
+        headers: Vec::new(),
+        body,
+        idempotency_key: None,
+        warnings: Vec::new(),
+    };
+    Ok(req.redacted_body())
+}
+
 /// Converts a value the way every function does and gives it back.
 /// Private: used by the conversion tests and the measurement.
 #[pyfunction]
@@ -741,6 +758,7 @@ fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate_instance, m)?)?;
     m.add_function(wrap_pyfunction!(_validate_json, m)?)?;
     m.add_function(wrap_pyfunction!(_roundtrip, m)?)?;
+    m.add_function(wrap_pyfunction!(_redacted_body, m)?)?;
     m.add_function(wrap_pyfunction!(build_workflow_update, m)?)?;
     m.add_function(wrap_pyfunction!(build_get_workflow, m)?)?;
     m.add_function(wrap_pyfunction!(build_get_run, m)?)?;
