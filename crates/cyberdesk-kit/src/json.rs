@@ -299,6 +299,31 @@ mod tests {
         }
     }
 
+    /// serde_json reads some decimals one unit in the last place off unless
+    /// its `float_roundtrip` feature is on (found by the validate fuzz
+    /// target): a number must cross text unchanged.
+    #[test]
+    fn numbers_read_from_text_are_the_nearest_double() {
+        for text in [
+            "4.4e+182",
+            "44e181",
+            "6.049434498168e+150",
+            "1.6671079275418203e-146",
+            "7.205992133222177e+222",
+            "0.3",
+            "2.2250738585072014e-308",
+        ] {
+            let v = parse_json(text).unwrap();
+            let want: f64 = text.parse().unwrap();
+            assert_eq!(v.as_f64(), Some(want), "{text}");
+            assert_eq!(
+                parse_json(&to_compact(&v)).unwrap().as_f64(),
+                Some(want),
+                "{text}"
+            );
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
         #[test]

@@ -18,6 +18,15 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = cyberdesk_kit::Spec::from_json(text);
+    // The body writer: any text as a JSON string is written as serde_json
+    // writes it, and any JSON value reads back to the same text.
+    let s = serde_json::Value::String(text.to_owned());
+    assert_eq!(cyberdesk_kit::to_compact(&s), serde_json::to_string(&s).unwrap());
+    if let Ok(v) = cyberdesk_kit::parse_json(text) {
+        let written = cyberdesk_kit::to_compact(&v);
+        let again = cyberdesk_kit::parse_json(&written).unwrap();
+        assert_eq!(cyberdesk_kit::to_compact(&again), written);
+    }
     // Any text through pydantic's date-time and UUID grammars, the
     // workflow id check and the include parameter.
     let v = serde_json::json!({"workflow_metadata": {"last_errored_run_start": text, "last_errored_run_uuid": text}});
