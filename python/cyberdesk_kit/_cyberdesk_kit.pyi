@@ -50,6 +50,7 @@ __all__ = [
     "Spec",
     "_ERROR_CLASSES",
     "__version__",
+    "_is_plain",
     "_redacted_body",
     "_roundtrip",
     "_validate_json",
@@ -135,6 +136,7 @@ def validate_instance(
 def _validate_json(schema_name: str, payload_json: str, *, spec: Optional[Spec] = None) -> List[ErrorDetails]: ...
 def _roundtrip(value: _Json) -> _Json: ...
 def _redacted_body(body: str) -> str: ...
+def _is_plain(value: object) -> bool: ...
 def build_workflow_update(
     workflow_id: Union[str, UUID],
     update: WorkflowUpdate,

@@ -164,3 +164,13 @@ def test_cycles_and_depth_in_free_form_fields() -> None:
         assert results[0] == results[1], levels
         outcomes.add(results[0])
     assert outcomes == {"[]", "too_deep"}
+
+
+def test_the_plain_check_takes_exactly_the_plain_values() -> None:
+    assert native._is_plain({"a": [1, 2.5, "x", None, True, (1, 2)], "b": {}})
+    assert native._is_plain(2**63 - 1) and not native._is_plain(2**63)
+    class S(str):
+        pass
+
+    for odd in [math.nan, math.inf, b"x", {1}, {1: 2}, "\udc00", {"k": S("x")}, uuid.UUID(int=1), [object()]]:
+        assert not native._is_plain(odd), odd
