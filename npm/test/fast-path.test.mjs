@@ -18,6 +18,7 @@ import * as raw from "../dist/wasm/cyberdesk_kit_wasm.js";
 import { invoke } from "../dist/call.js";
 import { fastValid, pruned } from "../dist/fast.js";
 import table from "../dist/schema-table.js";
+import { expand } from "./vector-inputs.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -62,22 +63,6 @@ function agree(schema, payload, what) {
 }
 
 // ------------------------------------------------------------------ vectors
-function expand(v) {
-  if (Array.isArray(v)) return v.map(expand);
-  if (v !== null && typeof v === "object") {
-    const keys = Object.keys(v);
-    if (keys.length === 1 && keys[0] === "$vector_repeat") return v.$vector_repeat[0].repeat(v.$vector_repeat[1]);
-    if (keys.length === 1 && keys[0] === "$vector_deep") {
-      let out = 0;
-      for (let i = 0; i < v.$vector_deep; i++) out = [out];
-      return out;
-    }
-    const o = {};
-    for (const k of keys) o[k] = expand(v[k]);
-    return o;
-  }
-  return v;
-}
 const VECTORS = JSON.parse(readFileSync(join(root, "tests", "vectors", "validate.json"), "utf8"))
   .cases.filter((k) => !("spec" in k.input))
   .map((k) => ({ name: k.name, schema: k.input.schema, payload: expand(k.input.payload), expect: k.expect }));
