@@ -109,7 +109,7 @@ export function resolvePrompt(text, inputValues, sensitiveInputValues) {
  * Validates a payload against a component schema; `[]` when valid. Against
  * the embedded document, a payload that fast.js finds certainly valid is
  * answered there; everything else (errors, refused values) comes from the
- * core, sent only the fields that may hold errors when fast.js can say so
+ * core, sent only the parts that may hold errors when fast.js can say so
  * exactly (`pruned`).
  */
 export function validate(schemaName, payload, options) {

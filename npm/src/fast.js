@@ -75,64 +75,92 @@ export function fastValid(schemaName, payload) {
 }
 
 /**
- * For a payload `fastValid` did not pass: the same top-level object for the
- * core to report on, with each field this file finds certainly valid
- * replaced by `null` where `null` is certainly valid too (an optional
- * field), and each unknown field's value by `null`; `undefined` when that
- * can't be done exactly. The core's errors for it are the errors for
- * `payload`: the component's node must be a plain object schema (its
- * errors are those of each field, in schema order, plus `missing` ones,
- * and an unknown field is none), every field kept must certainly have a
- * JSON form (so neither text throws), and a field replaced had none to
- * report. Used to send the core kilobytes instead of the free-form bulk
- * (a run's `input_values`, a long prompt) when a payload has errors.
+ * For a payload `fastValid` did not pass: a smaller payload on which the
+ * core reports exactly the same errors, or `undefined` when this file can't
+ * say so. It keeps what may hold errors and drops what certainly holds none,
+ * along the nodes whose errors are the sum of their parts' errors (`cut`):
+ * in an object schema made only of `properties` (unknown fields allowed), a
+ * field certainly valid is dropped unless required (an optional field that
+ * is absent has no errors either) and an unknown field is dropped (it is no
+ * error); a list keeps every item (indices stay), each cut the same way; a
+ * `$ref` alone, or an `anyOf` of one branch besides `null`, is followed.
+ * Everything dropped or kept must certainly have a JSON form, so neither
+ * text throws, and locations don't change. Sends the core kilobytes instead
+ * of a run's `input_values` or a long prompt.
  * @param {string} schemaName
  * @param {unknown} payload
- * @returns {object | undefined}
+ * @returns {unknown} the smaller payload, or `undefined`
  */
 export function pruned(schemaName, payload) {
   const id = components.get(schemaName);
-  const props = id === undefined ? undefined : fieldsOf(id);
-  if (props === undefined) return undefined;
+  if (id === undefined || payload === null) return undefined;
   budget = MAX_JSON_BYTES;
-  const out = Object.create(null); // an own `__proto__` key stays a key
-  let replaced = false;
   try {
-    if (c.jsonType(payload) !== c.T_OBJ) return undefined;
-    for (const key of Object.keys(payload)) {
-      if (!c.wellFormed(key)) return undefined;
-      const item = payload[key];
-      if (item === undefined) continue; // absent
-      budget -= c.stringBytes(key.length);
-      const p = props.get(key);
-      if (p !== undefined && check(p.id, item, 2, 1)) {
-        // Certainly valid: replaced when null is too.
-        if ((p.nullOk ??= check(p.id, null, 2, 1))) {
-          out[key] = null;
-          replaced = true;
-        } else out[key] = item;
-      } else {
-        if ((budget = c.jsonBudget(item, 2, budget)) < 0) return undefined;
-        out[key] = p === undefined ? null : item;
-        replaced ||= p === undefined;
-      }
-    }
+    const out = cut(id, payload, 1, 0);
+    return budget >= 0 ? out : undefined;
   } catch {
-    return undefined; // a getter or trap threw: the core path reports it
+    return undefined; // not exact, or a getter or trap threw: the core path reports it
   }
-  return replaced && budget >= 0 ? out : undefined;
 }
 
-/** The fields of a component whose errors are its fields' errors only, or `undefined`. */
-function fieldsOf(id) {
-  if (fields[id] !== undefined) return fields[id] || undefined;
-  const n = nodes[id];
-  const plain = Object.keys(n).every((k) => k === "types" || k === "properties" || k === "additional")
-    && n.types === c.T_OBJ && (n.additional === undefined || n.additional === "allow");
-  fields[id] = plain && new Map((n.properties ?? []).map(([name, pid]) => [name, { id: pid, nullOk: undefined }]));
-  return fields[id] || undefined;
+const NOT_EXACT = Symbol("not exact");
+
+/** What the core needs of `v` at node `id` to report the same errors. */
+function cut(id, v, vd, wd) {
+  if (wd <= MAX_WALK_DEPTH) {
+    const shape = (shapes[id] ??= shapeOf(nodes[id]));
+    if (shape.via !== undefined && v !== null) return cut(shape.via, v, vd, wd + 1);
+    const t = c.jsonType(v);
+    if (shape.fields !== undefined && t === c.T_OBJ && !c.tooDeep(vd)) return cutObject(shape.fields, v, vd, wd);
+    if (shape.items !== undefined && t === c.T_ARR && !c.tooDeep(vd)) return cutList(shape.items, v, vd, wd);
+  }
+  if ((budget = c.jsonBudget(v, vd, budget)) < 0) throw NOT_EXACT;
+  return v;
 }
-const fields = new Array(nodes.length);
+const shapes = new Array(nodes.length);
+
+const only = (n, keys) => Object.keys(n).every((k) => keys.includes(k));
+
+/** How `cut` may go through a node: `via` a single subschema, by `fields`, by `items`, or not at all. */
+function shapeOf(n) {
+  if (only(n, ["ref"])) return { via: n.ref };
+  if (only(n, ["anyOf", "anyOfNull"]) && n.anyOf.length === 1) return { via: n.anyOf[0] };
+  if (only(n, ["types", "properties", "additional"]) && n.types === c.T_OBJ && (n.additional === undefined || n.additional === "allow")) {
+    return { fields: new Map((n.properties ?? []).map(([name, id, req]) => [name, { id, req }])) };
+  }
+  if (only(n, ["types", "items", "minItems", "maxItems"]) && n.types === c.T_ARR && n.items !== undefined) return { items: n.items };
+  return {};
+}
+
+function cutObject(fields, v, vd, wd) {
+  budget -= c.SCALAR_BYTES;
+  const out = Object.create(null); // an own `__proto__` key stays a key
+  for (const key of Object.keys(v)) {
+    if (!c.wellFormed(key)) throw NOT_EXACT;
+    const item = v[key];
+    if (item === undefined) continue; // absent
+    budget -= c.stringBytes(key.length);
+    const p = fields.get(key);
+    if (p === undefined) {
+      if ((budget = c.jsonBudget(item, vd + 1, budget)) < 0) throw NOT_EXACT; // unknown: dropped
+    } else if (check(p.id, item, vd + 1, wd + 1)) {
+      if (p.req) out[key] = item; // valid: kept only when required
+    } else out[key] = cut(p.id, item, vd + 1, wd + 1);
+  }
+  return out;
+}
+
+function cutList(items, v, vd, wd) {
+  budget -= c.SCALAR_BYTES;
+  const out = [];
+  for (let i = 0; i < v.length; i++) {
+    if (c.isHole(v, i)) throw NOT_EXACT;
+    const item = v[i];
+    if (item === undefined) throw NOT_EXACT;
+    out.push(cut(items, item, vd + 1, wd + 1));
+  }
+  return out;
+}
 
 /** Node `id` against `v`: `vd` is the value's nesting (convert.js), `wd` the core walker's depth. */
 function check(id, v, vd, wd) {
