@@ -223,8 +223,7 @@ function keywords(n) {
     if (values !== undefined && !values.includes(v)) return false;
     switch (t) {
       case c.T_STR:
-        budget -= c.stringBytes(v.length);
-        return c.wellFormed(v) && (str === undefined || str(v));
+        return (budget = c.stringBudget(v, budget)) >= 0 && (str === undefined || str(v));
       case c.T_ARR:
         return arr !== undefined ? arr(v, vd, wd) : (budget = c.jsonBudget(v, vd, budget)) >= 0;
       case c.T_OBJ:
@@ -308,6 +307,10 @@ function objectCheck(n) {
   }
   const { additional, minProperties: min, maxProperties: max } = n;
   if (additional === "forbid") return never; // an extra key is an error: the core names it
+  if (props.size === 0 && typeof additional !== "number" && min === undefined && max === undefined) {
+    // Free-form (`{"type": "object", "additionalProperties": true}`): only the JSON form counts.
+    return (v, vd) => (budget = c.jsonBudget(v, vd, budget)) >= 0;
+  }
   return (v, vd, wd) => {
     if (c.tooDeep(vd)) return false;
     budget -= c.SCALAR_BYTES;
