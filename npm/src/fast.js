@@ -66,11 +66,14 @@ export function fastValid(schemaName, payload) {
   const id = components.get(schemaName);
   // A null body is the core's `missing` error, whatever the schema.
   if (id === undefined || payload === null) return false;
+  const outer = budget; // a getter may call validate: the outer walk's budget is kept
   budget = MAX_JSON_BYTES;
   try {
     return check(id, payload, 1, 0) && budget >= 0;
   } catch {
     return false; // a getter or trap threw: the core path reports it
+  } finally {
+    budget = outer;
   }
 }
 
@@ -94,12 +97,15 @@ export function fastValid(schemaName, payload) {
 export function pruned(schemaName, payload) {
   const id = components.get(schemaName);
   if (id === undefined || payload === null) return undefined;
+  const outer = budget;
   budget = MAX_JSON_BYTES;
   try {
     const out = cut(id, payload, 1, 0);
     return budget >= 0 ? out : undefined;
   } catch {
     return undefined; // not exact, or a getter or trap threw: the core path reports it
+  } finally {
+    budget = outer;
   }
 }
 

@@ -310,6 +310,7 @@ const CASES = [
   ["fast path: 300,000 input values", { value: [] }, () => kit.validate("RunCreate", { workflow_id: ID, input_values: big.wide() }), { bound: BIG_BOUND }],
   ["fast path: a Proxy whose getPrototypeOf throws", { wraps: userError }, () => kit.validate("RunCreate", { workflow_id: ID, input_values: new Proxy({}, { getPrototypeOf() { throw userError; } }) })],
   ["fast path: own __proto__ keys at every level", { value: [] }, () => kit.validate("WorkflowUpdate", JSON.parse('{"__proto__": {"name": 5}, "model_metadata": {"__proto__": null}}'))],
+  ["fast path: a getter that calls validate (re-entrant)", { value: [] }, () => kit.validate("RunCreate", { workflow_id: ID, input_values: { get a() { return kit.validate("WorkflowUpdate", { name: "x" }).length; } } })],
   ["fast path: a name of 255 astral characters", { value: [] }, () => kit.validate("WorkflowUpdate", { name: "😀".repeat(255) })],
   ["fast path: a name of 256 astral characters", { error: "string_too_long" }, () => kit.validate("WorkflowUpdate", { name: "😀".repeat(256) })],
 
