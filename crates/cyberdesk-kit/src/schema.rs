@@ -696,9 +696,6 @@ impl Spec {
         if *never {
             put("never", Value::Bool(true));
         }
-        if let Some(r) = reference {
-            put("ref", Value::from(*r));
-        }
         if !all_of.is_empty() {
             put("allOf", ids(all_of));
         }
@@ -711,35 +708,34 @@ impl Spec {
         if !one_of.is_empty() {
             put("oneOf", ids(one_of));
         }
-        if let Some(n) = not {
-            put("not", Value::from(*n));
-        }
         if let Some((c, t, e)) = if_then_else {
             put("if", Value::from(vec![Some(*c), *t, *e]));
         }
+        // The single-valued keywords: node indices, counts and numbers.
+        let count = |v: &Option<usize>| v.map(Value::from);
+        let number = |v: &Option<f64>| v.map(Value::from);
         for (k, v) in [
-            ("minLength", min_length),
-            ("maxLength", max_length),
-            ("minItems", min_items),
-            ("maxItems", max_items),
-            ("minProperties", min_properties),
-            ("maxProperties", max_properties),
-            ("minContains", min_contains),
-            ("maxContains", max_contains),
+            ("ref", count(reference)),
+            ("not", count(not)),
+            ("items", count(items)),
+            ("contains", count(contains)),
+            ("propertyNames", count(property_names)),
+            ("minLength", count(min_length)),
+            ("maxLength", count(max_length)),
+            ("minItems", count(min_items)),
+            ("maxItems", count(max_items)),
+            ("minProperties", count(min_properties)),
+            ("maxProperties", count(max_properties)),
+            ("minContains", count(min_contains)),
+            ("maxContains", count(max_contains)),
+            ("minimum", number(minimum)),
+            ("maximum", number(maximum)),
+            ("exclusiveMinimum", number(exclusive_minimum)),
+            ("exclusiveMaximum", number(exclusive_maximum)),
+            ("multipleOf", number(multiple_of)),
         ] {
             if let Some(v) = v {
-                put(k, Value::from(*v));
-            }
-        }
-        for (k, v) in [
-            ("minimum", minimum),
-            ("maximum", maximum),
-            ("exclusiveMinimum", exclusive_minimum),
-            ("exclusiveMaximum", exclusive_maximum),
-            ("multipleOf", multiple_of),
-        ] {
-            if let Some(v) = v {
-                put(k, Value::from(*v));
+                put(k, v);
             }
         }
         if let Some((p, _)) = pattern {
@@ -751,17 +747,11 @@ impl Spec {
             Format::DateTime => put("format", "date-time".into()),
             Format::Date => put("format", "date".into()),
         }
-        if let Some(i) = items {
-            put("items", Value::from(*i));
-        }
         if !prefix_items.is_empty() {
             put("prefixItems", ids(prefix_items));
         }
         if *unique_items {
             put("uniqueItems", Value::Bool(true));
-        }
-        if let Some(c) = contains {
-            put("contains", Value::from(*c));
         }
         if !properties.is_empty() {
             let list = properties
@@ -801,9 +791,6 @@ impl Spec {
                 .map(|(p, _, id)| Value::from(vec![Value::from(p.as_str()), Value::from(*id)]))
                 .collect();
             put("patternProperties", Value::Array(list));
-        }
-        if let Some(n) = property_names {
-            put("propertyNames", Value::from(*n));
         }
         if !dependent_required.is_empty() {
             let list = dependent_required
