@@ -319,3 +319,47 @@ test("the fast path's limits: nesting, text size, getters", () => {
   assert.equal(fastValid("NoSuchSchema", {}), false);
   assert.equal(fastValid("__proto__", {}), false);
 });
+
+test("format grid: every date-time and UUID the fast path accepts, the core accepts", () => {
+  const r = rng(7);
+  const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  // [shapes the fast path should take, shapes around them]; one part in
+  // seven or so comes from the second list, so most strings are one edit
+  // away from an accepted one.
+  const parts = [
+    [["0001", "1900", "2000", "2024", "2025", "9999"], ["0000", "20x4", "１９99", "999"]],
+    [["-"], ["/", ""]],
+    [["01", "02", "04", "12"], ["00", "13", "1"]],
+    [["-"], ["/", ""]],
+    [["01", "28", "29", "30", "31"], ["00", "32", "3"]],
+    [["T", "t", " "], ["_", "", "TT"]],
+    [["00", "09", "23"], ["24", "7"]],
+    [[":"], [".", ""]],
+    [["00", "59"], ["60", "5"]],
+    [[":00", ":59"], [":60", "", ":5", ":"]],
+    [["", ".5", ".123456789"], [".", ",5", ".x"]],
+    [["Z", "z", "+00:00", "+23:59", "-23:59"], ["", "+24:00", "+23:60", "+0200", "+2:00", "\u221202:00", "ZZ", " Z"]],
+  ];
+  const hex = "0123456789abcdefABCDEF";
+  const count = { dt: 0, uuid: 0 };
+  for (let i = 0; i < 4000; i++) {
+    const dt = parts.map(([ok, near]) => pick(r() < 0.85 ? ok : near)).join("");
+    const digits = Array.from({ length: 32 }, () => pick([...hex])).join("");
+    const groups = [digits.slice(0, 8), digits.slice(8, 12), digits.slice(12, 16), digits.slice(16, 20), digits.slice(20)];
+    let uuid = r() < 0.3 ? digits : groups.join(r() < 0.9 ? "-" : pick(["_", "", "--"]));
+    if (r() < 0.3) {
+      const at = Math.floor(r() * uuid.length);
+      uuid = uuid.slice(0, at) + pick(["g", "-", "", "00", "é", "{", "}"]) + uuid.slice(at + 1);
+    }
+    for (const [kind, schema, payload] of [
+      ["dt", "WorkflowUpdate", { workflow_metadata: { last_errored_run_start: dt } }],
+      ["uuid", "RunCreate", { workflow_id: uuid }],
+    ]) {
+      const fast = fastValid(schema, payload);
+      count[kind] += fast;
+      if (fast) assert.deepEqual(core(schema, payload), { errors: [] }, `${JSON.stringify(payload)}: the fast path said valid`);
+    }
+  }
+  console.log(`format grid: the fast path accepted ${count.dt} of 4000 date-times and ${count.uuid} of 4000 UUIDs`);
+  assert.ok(count.dt > 200 && count.uuid > 200, "the grid reaches accepted shapes of both");
+});
