@@ -7,6 +7,7 @@ import * as raw from "./wasm/cyberdesk_kit_wasm.js";
 import * as c from "./convert.js";
 import { hostError } from "./errors.js";
 import { invoke } from "./call.js";
+import { fastValid, pruned } from "./fast.js";
 import { currentEpoch, ensureReady } from "./state.js";
 
 export { KitError } from "./errors.js";
@@ -104,12 +105,23 @@ export function resolvePrompt(text, inputValues, sensitiveInputValues) {
   return parse(invoke(() => raw.resolvePrompt(t, iv, sv)));
 }
 
-/** Validates a payload against a component schema; `[]` when valid. */
+/**
+ * Validates a payload against a component schema; `[]` when valid. Against
+ * the embedded document, a payload that fast.js finds certainly valid is
+ * answered there; everything else (errors, refused values) comes from the
+ * core, sent only the parts that may hold errors when fast.js can say so
+ * exactly (`pruned`).
+ */
 export function validate(schemaName, payload, options) {
   ensureReady();
   const opts = c.options(options, "options", "validate", SPEC_ONLY);
   const name = c.str(schemaName, "schemaName");
-  const body = c.toJson(payload, "payload");
+  let checked = payload;
+  if (opts.spec === undefined || opts.spec === null) {
+    if (fastValid(name, payload)) return [];
+    checked = pruned(name, payload) ?? payload;
+  }
+  const body = c.toJson(checked, "payload");
   const t = target(opts);
   return parse(invoke(() => t.validate(name, body)));
 }

@@ -28,7 +28,7 @@ const hasIsWellFormed = typeof String.prototype.isWellFormed === "function";
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether `s` is valid Unicode (no lone surrogate). */
-function wellFormed(s) {
+export function wellFormed(s) {
   return hasIsWellFormed ? s.isWellFormed() : !LONE_SURROGATE.test(s);
 }
 
@@ -66,6 +66,116 @@ function isPlainObject(v) {
   // Object.prototype of another realm (a vm context, an iframe).
   return Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(v) === "[object Object]"
     && typeof proto.hasOwnProperty === "function" && Object.prototype.hasOwnProperty.call(proto, "hasOwnProperty");
+}
+
+// The rules above as predicates, shared by the Writer (which writes the
+// text and names what it refuses) and `jsonBudget` (the fast path's
+// check-only walk, which writes nothing): one definition of "has a JSON
+// form" for both.
+
+/**
+ * The JSON type of `v`'s top level as a bit of the core's type set (null 1,
+ * boolean 2, integer 4 | number 8, number 8, string 16, array 32, object 64),
+ * or a reason it has none: `NO_FORM` (undefined, a function, a symbol, a
+ * BigInt, NaN, ±Infinity, a Map, Set, Date or class instance) or
+ * `SYMBOL_KEY` (a plain object with an enumerable symbol key). A string is
+ * `T_STR` whatever it holds: whether it is well-formed is `wellFormed`'s
+ * question (it reads the whole string).
+ */
+export function jsonType(v) {
+  switch (typeof v) {
+    case "string":
+      return T_STR;
+    case "number":
+      return Number.isFinite(v) ? (Number.isInteger(v) ? T_INT | T_NUM : T_NUM) : NO_FORM;
+    case "boolean":
+      return T_BOOL;
+    case "object":
+      if (v === null) return T_NULL;
+      if (Array.isArray(v)) return T_ARR;
+      if (!isPlainObject(v)) return NO_FORM;
+      return hasSymbolKey(v) ? SYMBOL_KEY : T_OBJ;
+    default:
+      return NO_FORM;
+  }
+}
+export const T_NULL = 1;
+export const T_BOOL = 2;
+export const T_INT = 4;
+export const T_NUM = 8;
+export const T_STR = 16;
+export const T_ARR = 32;
+export const T_OBJ = 64;
+export const NO_FORM = -1;
+export const SYMBOL_KEY = -2;
+
+function hasSymbolKey(v) {
+  const symbols = Object.getOwnPropertySymbols(v);
+  return symbols.length > 0 && symbols.some((s) => Object.prototype.propertyIsEnumerable.call(v, s));
+}
+
+/** Whether a container at `depth` (the argument is depth 1) nests too deep. */
+export function tooDeep(depth) {
+  return depth >= MAX_DEPTH;
+}
+
+/** Whether index `i` of array `v` is a hole (no JSON form, as `undefined`). */
+export function isHole(v, i) {
+  return !(i in v);
+}
+
+/**
+ * An upper bound on the UTF-8 bytes of the JSON text of a string (or key:
+ * its colon and comma included) of `length` UTF-16 units: at most 6 bytes a
+ * unit (`\u001f`), 3 for quotes and separators.
+ */
+export function stringBytes(length) {
+  return 6 * length + 3;
+}
+/** The same for a number (`-1.7976931348623157e+308,`), a literal, a container's brackets. */
+export const SCALAR_BYTES = 25;
+
+/**
+ * The check-only twin of `toJson`: whether `toJson(v)` at `depth` would
+ * certainly succeed, writing nothing, with `budget` bytes of JSON text left
+ * (see `stringBytes`). Returns what is left of the budget, or -1 when not
+ * certain (something `toJson` refuses, or the budget ran out). No cycle
+ * set: a cycle nests without end, so it stops at the depth limit. A getter
+ * or Proxy trap that throws propagates.
+ */
+export function jsonBudget(v, depth, budget) {
+  const t = jsonType(v);
+  if (t === T_STR) return stringBudget(v, budget);
+  budget -= SCALAR_BYTES;
+  if (t < T_ARR) return t < 0 || budget < 0 ? -1 : budget;
+  if (tooDeep(depth)) return -1;
+  if (t === T_ARR) {
+    const n = v.length;
+    for (let i = 0; i < n && budget >= 0; i++) {
+      if (isHole(v, i)) return -1;
+      const item = v[i];
+      if (item === undefined) return -1;
+      // Strings, the most common items, without a call of their own.
+      budget = typeof item === "string" ? stringBudget(item, budget) : jsonBudget(item, depth + 1, budget);
+    }
+    return budget;
+  }
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length && budget >= 0; i++) {
+    const key = keys[i];
+    if (!wellFormed(key)) return -1;
+    const item = v[key];
+    if (item === undefined) continue; // absent
+    budget -= stringBytes(key.length);
+    budget = typeof item === "string" ? stringBudget(item, budget) : jsonBudget(item, depth + 1, budget);
+  }
+  return budget;
+}
+
+/** `jsonBudget` of a string. */
+export function stringBudget(s, budget) {
+  budget -= stringBytes(s.length);
+  return budget >= 0 && wellFormed(s) ? budget : -1;
 }
 
 /**
@@ -108,31 +218,31 @@ class Writer {
   }
 
   write(v, depth) {
-    switch (typeof v) {
-      case "string":
+    const t = jsonType(v);
+    switch (t) {
+      case T_STR:
         if (!wellFormed(v)) throw hostError("invalid_string", `a string${where(this.path())} has a lone surrogate`);
         this.out += quote(v);
         return;
-      case "number":
-        if (!Number.isFinite(v)) throw unsupported(v, this.path());
+      case T_NUM:
+      case T_INT | T_NUM:
         this.out += String(v); // the same text as JSON.stringify for finite numbers
         return;
-      case "boolean":
+      case T_BOOL:
         this.out += v ? "true" : "false";
         return;
-      case "object":
-        if (v === null) {
-          this.out += "null";
-          return;
-        }
-        break;
-      default:
-        throw unsupported(v, this.path());
+      case T_NULL:
+        this.out += "null";
+        return;
     }
+    if (typeof v !== "object") throw unsupported(v, this.path());
+    // Any object: the cycle and the depth are named before what it is.
     if (this.open.has(v)) throw hostError("cyclic_value", `${this.path()} contains itself`);
-    if (depth >= MAX_DEPTH) throw hostError("too_deep", this.path());
+    if (tooDeep(depth)) throw hostError("too_deep", this.path());
+    if (t === NO_FORM) throw unsupported(v, this.path());
+    if (t === SYMBOL_KEY) throw hostError("unsupported_value", `a symbol key has no JSON form${where(this.path())}`);
     this.open.add(v);
-    if (Array.isArray(v)) this.list(v, depth);
+    if (t === T_ARR) this.list(v, depth);
     else this.object(v, depth);
     this.open.delete(v);
   }
@@ -144,7 +254,7 @@ class Writer {
     for (let i = 0; i < n; i++) {
       if (i > 0) this.out += ",";
       keys.push(i);
-      if (!(i in v)) throw hostError("unsupported_value", `an array hole has no JSON form${where(this.path())}`);
+      if (isHole(v, i)) throw hostError("unsupported_value", `an array hole has no JSON form${where(this.path())}`);
       const item = v[i];
       if (item === undefined) throw unsupported(item, this.path());
       this.write(item, depth + 1);
@@ -155,11 +265,6 @@ class Writer {
 
   object(v, depth) {
     const { keys } = this;
-    if (!isPlainObject(v)) throw unsupported(v, this.path());
-    const symbols = Object.getOwnPropertySymbols(v);
-    if (symbols.length > 0 && symbols.some((s) => Object.prototype.propertyIsEnumerable.call(v, s))) {
-      throw hostError("unsupported_value", `a symbol key has no JSON form${where(this.path())}`);
-    }
     this.out += "{";
     let first = true;
     for (const key of Object.keys(v)) {

@@ -309,6 +309,9 @@ export declare function resolvePrompt(text: string, inputValues?: JsonObjectInpu
 /**
  * Checks `payload` against the named component schema; `[]` when valid.
  * Unknown fields are not errors here (the builders warn about them).
+ * Every error comes from the core; against the embedded document, a payload
+ * the package finds certainly valid in JavaScript returns `[]` without
+ * calling it (the README's "How validate decides").
  * @throws {KitError} `unknown_schema`, and the value-conversion codes
  */
 export declare function validate(schemaName: SchemaName | (string & {}), payload: unknown, options?: SpecOption): ValidationError[];

@@ -27,6 +27,7 @@ const big = {
   prompt50: memo(() => "Open {portal} and type {$pin} then wait for {{status}}. ".repeat(Math.ceil((50 * MB) / 55))),
   plain50: memo(() => "x".repeat(50 * MB)),
   prompt15: memo(() => "Open {portal} and type {$pin}. ".repeat(Math.floor((15 * MB) / 31))),
+  wide: memo(() => Object.fromEntries(Array.from({ length: 300000 }, (_, i) => [`k${i}`, i]))),
 };
 
 /** `n` nested lists around a 0. */
@@ -291,6 +292,27 @@ const CASES = [
   ["history: pin with a lone surrogate", "invalid_string", () => kit.selectPromptVersion(HISTORY_1, "\ud800")],
   ["history: a label moved to nothing given", "invalid_argument", () => kit.movePromptLabel(HISTORY_1, "production")],
   ["history: a batch of 10,001 items", "invalid_argument", () => kit.buildRunBatch(HISTORY_1, "b", Array(10001).fill({ pin: 1, run: { workflow_id: ID } }))],
+
+  // validate's fast path (src/fast.js) meets them first: it must defer, so
+  // the core path gives the same outcome as without it
+  ["fast path: a cycle in free-form input values", "cyclic_value", () => kit.validate("RunCreate", { workflow_id: ID, input_values: cyclicObject() })],
+  ["fast path: a cycle through a declared field", "cyclic_value", () => {
+    const p = { workflow_id: ID, model_metadata: {} };
+    p.model_metadata.again = p;
+    return kit.validate("RunCreate", p);
+  }],
+  ["fast path: 100,000-deep input values", "too_deep", () => kit.validate("RunCreate", { workflow_id: ID, input_values: { a: deepList(100000) } })],
+  ["fast path: input values nested to the limit", { value: [] }, () => kit.validate("RunCreate", { workflow_id: ID, input_values: { a: deepList(125) } })],
+  ["fast path: NaN deep in input values", "unsupported_value", () => kit.validate("RunCreate", { workflow_id: ID, input_values: { a: [{ b: [1, NaN] }] } })],
+  ["fast path: a lone surrogate key with an undefined value", "invalid_string", () => kit.validate("RunCreate", { workflow_id: ID, input_values: { "\ud800": undefined } })],
+  ["fast path: a lone surrogate in an unknown field", "invalid_string", () => kit.validate("WorkflowUpdate", { nmae: "\udc00" })],
+  ["fast path: a 50 MB string in input values", { value: [] }, () => kit.validate("RunCreate", { workflow_id: ID, input_values: { a: big.plain50() } }), { bound: BIG_BOUND }],
+  ["fast path: 300,000 input values", { value: [] }, () => kit.validate("RunCreate", { workflow_id: ID, input_values: big.wide() }), { bound: BIG_BOUND }],
+  ["fast path: a Proxy whose getPrototypeOf throws", { wraps: userError }, () => kit.validate("RunCreate", { workflow_id: ID, input_values: new Proxy({}, { getPrototypeOf() { throw userError; } }) })],
+  ["fast path: own __proto__ keys at every level", { value: [] }, () => kit.validate("WorkflowUpdate", JSON.parse('{"__proto__": {"name": 5}, "model_metadata": {"__proto__": null}}'))],
+  ["fast path: a getter that calls validate (re-entrant)", { value: [] }, () => kit.validate("RunCreate", { workflow_id: ID, input_values: { get a() { return kit.validate("WorkflowUpdate", { name: "x" }).length; } } })],
+  ["fast path: a name of 255 astral characters", { value: [] }, () => kit.validate("WorkflowUpdate", { name: "😀".repeat(255) })],
+  ["fast path: a name of 256 astral characters", { error: "string_too_long" }, () => kit.validate("WorkflowUpdate", { name: "😀".repeat(256) })],
 
   // the caller's own code throwing mid-conversion: a coded error, the original as its cause
   ["a getter that throws", { wraps: userError }, () => kit.resolvePrompt("{a}", { get a() { throw userError; } })],

@@ -74,7 +74,7 @@ test("the package ships the wasm, the glue and the declarations", () => {
     assert.ok(readFileSync(join(pkg, f)).length > 0, f);
   }
   // workerd forbids eval / new Function: the code it loads has none.
-  for (const f of ["dist/workerd.js", "dist/edge.js", "dist/deno.js", "dist/wasm/cyberdesk_kit_wasm.js", "dist/api.js", "dist/convert.js", "dist/client.js", "dist/errors.js", "dist/call.js", "dist/state.js"]) {
+  for (const f of ["dist/workerd.js", "dist/edge.js", "dist/deno.js", "dist/wasm/cyberdesk_kit_wasm.js", "dist/api.js", "dist/convert.js", "dist/client.js", "dist/errors.js", "dist/call.js", "dist/state.js", "dist/fast.js", "dist/schema-table.js"]) {
     const text = readFileSync(join(pkg, f), "utf8");
     assert.ok(!/\beval\(|new Function\(|Function\(\s*["']return this/.test(text), `${f} uses eval`);
   }

@@ -13,6 +13,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import * as kit from "../dist/node.js";
+import { expand } from "./vector-inputs.mjs";
 
 const JS_DOUBLES = "a JavaScript number can't hold this integer: JSON.parse rounds it to a double";
 const JS_ONE_NUMBER = "JavaScript has one number type: 1.0 is the number 1 before the kit sees it";
@@ -27,27 +28,6 @@ const XFAIL = new Map([
 const here = dirname(fileURLToPath(import.meta.url));
 const vectorDir = join(here, "..", "..", "tests", "vectors");
 const files = readdirSync(vectorDir).filter((f) => f.endsWith(".json")).sort();
-
-/** Expands the README's generated-input forms. */
-function expand(v) {
-  if (Array.isArray(v)) return v.map(expand);
-  if (v !== null && typeof v === "object") {
-    const keys = Object.keys(v);
-    if (keys.length === 1 && keys[0] === "$vector_repeat") {
-      const [s, n] = v.$vector_repeat;
-      return s.repeat(n);
-    }
-    if (keys.length === 1 && keys[0] === "$vector_deep") {
-      let out = 0;
-      for (let i = 0; i < v.$vector_deep; i++) out = [out];
-      return out;
-    }
-    const o = {};
-    for (const k of keys) o[k] = expand(v[k]);
-    return o;
-  }
-  return v;
-}
 
 /** The README's matching rule; returns a path to the first mismatch, or null. */
 function mismatch(expected, actual, path = "$") {

@@ -14,7 +14,7 @@
 //! skipped.
 
 use crate::error::{KitError, Result};
-use crate::json::{parse_json, MAX_DEPTH};
+use crate::json::{parse_json, MAX_DEPTH, MAX_JSON_BYTES};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -601,6 +601,210 @@ impl Spec {
     }
 }
 
+/// A list of node indices as JSON.
+fn ids(list: &[NodeId]) -> Value {
+    Value::from(list.to_vec())
+}
+
+impl Spec {
+    /// The compiled node table as a JSON value, for hosts that generate a
+    /// pre-check from it (the npm package's fast path for `validate`: it
+    /// may only answer "valid" where this table and the core agree, and
+    /// sends everything else to the core).
+    ///
+    /// Shape: `{"maxDepth", "maxJsonBytes", "components": {name: node
+    /// index}, "nodes": [node]}` (the limits: [`MAX_DEPTH`] for the walk,
+    /// [`MAX_JSON_BYTES`] for the payload's text). A node
+    /// holds only the keywords it has, under their JSON Schema names
+    /// (`types` is a bit set: null 1, boolean 2, integer 4,
+    /// number 8, string 16, array 32, object 64; `0`/absent = any), with
+    /// node indices where the schema has subschemas. Derived facts the
+    /// walk relies on are given as the core computes them: `anyOf` lists
+    /// the branches that are not a bare `null` type and `anyOfNull` says
+    /// whether one was (a `null` value is then valid at once);
+    /// `properties` is `[[name, node, required]]`; `requiredUndeclared`
+    /// lists required names that are not properties; `additional` is
+    /// `"allow"`, `"forbid"` or a node (absent: not said). A host must
+    /// treat any key it doesn't implement as "not certain".
+    pub fn describe(&self) -> Value {
+        let nodes: Vec<Value> = self.nodes.iter().map(|n| self.describe_node(n)).collect();
+        let mut components = Map::new();
+        for name in &self.component_order {
+            if let Some(&id) = self.components.get(name) {
+                components.insert(name.clone(), Value::from(id));
+            }
+        }
+        let mut out = Map::new();
+        out.insert("maxDepth".into(), Value::from(MAX_DEPTH));
+        out.insert("maxJsonBytes".into(), Value::from(MAX_JSON_BYTES));
+        out.insert("components".into(), Value::Object(components));
+        out.insert("nodes".into(), Value::Array(nodes));
+        Value::Object(out)
+    }
+
+    fn describe_node(&self, node: &Node) -> Value {
+        // Destructured in full: a field added to `Node` fails to compile
+        // here until the description says what it means.
+        let Node {
+            title: _,
+            types,
+            min_length,
+            max_length,
+            pattern,
+            format,
+            minimum,
+            maximum,
+            exclusive_minimum,
+            exclusive_maximum,
+            multiple_of,
+            items,
+            min_items,
+            max_items,
+            unique_items,
+            properties,
+            required: _,
+            property_required,
+            required_undeclared,
+            property_index: _,
+            additional,
+            min_properties,
+            max_properties,
+            enum_values,
+            const_value,
+            any_of,
+            one_of,
+            all_of,
+            reference,
+            never,
+            not,
+            if_then_else,
+            pattern_properties,
+            property_names,
+            dependent_required,
+            prefix_items,
+            contains,
+            min_contains,
+            max_contains,
+        } = node;
+        let mut m = Map::new();
+        let mut put = |k: &str, v: Value| {
+            m.insert(k.to_owned(), v);
+        };
+        if *types != 0 {
+            put("types", Value::from(*types));
+        }
+        if *never {
+            put("never", Value::Bool(true));
+        }
+        if !all_of.is_empty() {
+            put("allOf", ids(all_of));
+        }
+        if !any_of.is_empty() {
+            let is_null = |id: &NodeId| self.deref(*id).types == ty::NULL;
+            let rest: Vec<NodeId> = any_of.iter().filter(|b| !is_null(b)).copied().collect();
+            put("anyOf", ids(&rest));
+            put("anyOfNull", Value::Bool(any_of.iter().any(is_null)));
+        }
+        if !one_of.is_empty() {
+            put("oneOf", ids(one_of));
+        }
+        if let Some((c, t, e)) = if_then_else {
+            put("if", Value::from(vec![Some(*c), *t, *e]));
+        }
+        // The single-valued keywords: node indices, counts and numbers.
+        let count = |v: &Option<usize>| v.map(Value::from);
+        let number = |v: &Option<f64>| v.map(Value::from);
+        for (k, v) in [
+            ("ref", count(reference)),
+            ("not", count(not)),
+            ("items", count(items)),
+            ("contains", count(contains)),
+            ("propertyNames", count(property_names)),
+            ("minLength", count(min_length)),
+            ("maxLength", count(max_length)),
+            ("minItems", count(min_items)),
+            ("maxItems", count(max_items)),
+            ("minProperties", count(min_properties)),
+            ("maxProperties", count(max_properties)),
+            ("minContains", count(min_contains)),
+            ("maxContains", count(max_contains)),
+            ("minimum", number(minimum)),
+            ("maximum", number(maximum)),
+            ("exclusiveMinimum", number(exclusive_minimum)),
+            ("exclusiveMaximum", number(exclusive_maximum)),
+            ("multipleOf", number(multiple_of)),
+        ] {
+            if let Some(v) = v {
+                put(k, v);
+            }
+        }
+        if let Some((p, _)) = pattern {
+            put("pattern", Value::from(p.as_str()));
+        }
+        match format {
+            Format::None => {}
+            Format::Uuid => put("format", "uuid".into()),
+            Format::DateTime => put("format", "date-time".into()),
+            Format::Date => put("format", "date".into()),
+        }
+        if !prefix_items.is_empty() {
+            put("prefixItems", ids(prefix_items));
+        }
+        if *unique_items {
+            put("uniqueItems", Value::Bool(true));
+        }
+        if !properties.is_empty() {
+            let list = properties
+                .iter()
+                .zip(property_required)
+                .map(|((k, id), req)| {
+                    Value::from(vec![
+                        Value::from(k.as_str()),
+                        Value::from(*id),
+                        Value::Bool(*req),
+                    ])
+                })
+                .collect();
+            put("properties", Value::Array(list));
+        }
+        if !required_undeclared.is_empty() {
+            put(
+                "requiredUndeclared",
+                Value::from(required_undeclared.clone()),
+            );
+        }
+        match additional {
+            Additional::Unspecified => {}
+            Additional::Allow => put("additional", "allow".into()),
+            Additional::Forbid => put("additional", "forbid".into()),
+            Additional::Schema(id) => put("additional", Value::from(*id)),
+        }
+        if let Some(v) = enum_values {
+            put("enum", Value::Array(v.clone()));
+        }
+        if let Some(v) = const_value {
+            put("const", v.clone());
+        }
+        if !pattern_properties.is_empty() {
+            let list = pattern_properties
+                .iter()
+                .map(|(p, _, id)| Value::from(vec![Value::from(p.as_str()), Value::from(*id)]))
+                .collect();
+            put("patternProperties", Value::Array(list));
+        }
+        if !dependent_required.is_empty() {
+            let list = dependent_required
+                .iter()
+                .map(|(k, names)| {
+                    Value::from(vec![Value::from(k.as_str()), Value::from(names.clone())])
+                })
+                .collect();
+            put("dependentRequired", Value::Array(list));
+        }
+        Value::Object(m)
+    }
+}
+
 fn escape_pointer(s: &str) -> String {
     s.replace('~', "~0").replace('/', "~1")
 }
@@ -687,6 +891,38 @@ mod tests {
             assert_eq!(err.code(), crate::ErrorCode::InvalidSpec, "{text}");
             assert!(err.to_string().contains(needle), "{text}: {err}");
         }
+    }
+
+    #[test]
+    fn describe_lists_every_component_and_its_keywords() {
+        let spec = Spec::embedded().unwrap();
+        let d = spec.describe();
+        let nodes = d["nodes"].as_array().unwrap();
+        assert_eq!(nodes.len(), spec.nodes.len());
+        let names: Vec<&String> = d["components"].as_object().unwrap().keys().collect();
+        assert_eq!(names, spec.schema_names().iter().collect::<Vec<_>>());
+        let run = spec.deref(spec.component("RunCreate").unwrap());
+        let id = d["components"]["RunCreate"].as_u64().unwrap() as usize;
+        // The component node is the one holding the keywords (no $ref).
+        assert!(std::ptr::eq(run, &spec.nodes[id]));
+        let node = &nodes[id];
+        assert_eq!(node["types"], ty::OBJ);
+        let props = node["properties"].as_array().unwrap();
+        assert_eq!(props[0][0], "workflow_id");
+        assert_eq!(props[0][2], true);
+        let wid = props[0][1].as_u64().unwrap() as usize;
+        assert_eq!(nodes[wid]["format"], "uuid");
+        // main_prompt: anyOf [string minLength 1, null] -> one branch + null.
+        let mp = props.iter().find(|p| p[0] == "main_prompt").unwrap()[1]
+            .as_u64()
+            .unwrap() as usize;
+        assert_eq!(nodes[mp]["anyOfNull"], true);
+        let branches = nodes[mp]["anyOf"].as_array().unwrap();
+        assert_eq!(branches.len(), 1);
+        assert_eq!(
+            nodes[branches[0].as_u64().unwrap() as usize]["minLength"],
+            1
+        );
     }
 
     #[test]
