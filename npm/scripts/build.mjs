@@ -89,12 +89,11 @@ writeFileSync(
 );
 
 // The fast path's table (src/fast.js): the core's compiled schema table of
-// the embedded document, read from the .wasm just built, as a module. The
-// package never reads openapi.json itself.
+// the embedded document (`Spec::describe`), printed by a native build of the
+// core (crates/cyberdesk-kit/examples/schema_table.rs), so the .wasm carries
+// no code only the build calls. The package never reads openapi.json itself.
 {
-  const glueModule = await import(pathToFileURL(glueFile).href);
-  glueModule.initSync({ module: readFileSync(wasmFile) });
-  const described = glueModule.describeSchemas();
+  const described = run("cargo", ["run", "-q", "-p", "cyberdesk-kit", "--example", "schema_table"], { capture: true }).trim();
   JSON.parse(described); // fails the build on anything but JSON
   writeFileSync(
     join(dist, "schema-table.js"),

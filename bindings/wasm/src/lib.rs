@@ -321,14 +321,6 @@ pub fn validate_instance(schema: &str, instance: &str, draft: Option<String>) ->
 // The operations that can use a loaded document: the free functions use
 // the embedded one, the `WasmSpec` methods of the same name use theirs.
 
-/// `Spec::describe` of the embedded document, as JSON text: read by the
-/// package's build (npm/scripts/build.mjs) to generate the table of its
-/// fast `validate` path.
-#[wasm_bindgen(js_name = describeSchemas)]
-pub fn describe_schemas() -> JsResult<String> {
-    finish(Spec::embedded().map(Spec::describe))
-}
-
 /// `validate`.
 #[wasm_bindgen]
 pub fn validate(schema_name: &str, payload: &str) -> JsResult<String> {
