@@ -506,26 +506,31 @@ impl<'a> Parsed<'a> {
     }
 }
 
-/// Rewrites byte offsets (ascending) into `unit`, in one pass.
+/// Rewrites byte offsets (ascending) into `unit`, in one pass. Each span
+/// of bytes between two offsets is counted at once (a loop the compiler
+/// vectorizes), not char by char: the offsets always sit on a brace, so
+/// on a character boundary.
 fn convert_offsets(text: &str, vars: &mut [BorrowedVariable<'_>], unit: Offsets) {
-    if unit == Offsets::Utf8 {
+    if unit == Offsets::Utf8 || text.is_ascii() {
         return;
     }
-    let mut byte = 0;
-    let mut count = 0;
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    // A character starts at every byte that is not a continuation byte
+    // (0b10xx_xxxx); in UTF-16 the 4-byte ones (lead byte 0xF0 and up)
+    // take two units.
+    let units = |span: &[u8]| -> usize {
+        span.iter()
+            .map(|&b| {
+                usize::from((b as i8) >= -0x40) + usize::from(unit == Offsets::Utf16 && b >= 0xF0)
+            })
+            .sum()
+    };
+    let (mut byte, mut count) = (0, 0);
     let mut advance_to = |target: usize| -> usize {
-        while byte < target {
-            match chars.next() {
-                Some((_, c)) => {
-                    byte += c.len_utf8();
-                    count += match unit {
-                        Offsets::Utf16 => c.len_utf16(),
-                        _ => 1,
-                    };
-                }
-                None => break,
-            }
+        let target = target.min(bytes.len());
+        if target > byte {
+            count += units(&bytes[byte..target]);
+            byte = target;
         }
         count
     };
