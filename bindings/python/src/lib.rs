@@ -115,17 +115,13 @@ fn resolve_prompt<'py>(
     input_values: Arg<'py>,
     sensitive_input_values: Arg<'py>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let text = str_arg(text, "text").py(py)?;
-    let inputs = input_values.to_value("input_values").py(py)?;
-    let sensitive = sensitive_input_values
-        .to_value("sensitive_input_values")
-        .py(py)?;
+    let a = resolution::ResolveArgs::convert(text, input_values, sensitive_input_values).py(py)?;
     let res = py
         .detach(|| {
             cyberdesk_kit::resolve_prompt_borrowed(
-                &text,
-                inputs.as_ref(),
-                sensitive.as_ref(),
+                &a.text,
+                a.inputs.as_ref(),
+                a.sensitive.as_ref(),
                 Offsets::CodePoint,
             )
         })
@@ -155,13 +151,11 @@ fn resolve_prompt_text<'py>(
     input_values: Arg<'py>,
     sensitive_input_values: Arg<'py>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let text = str_arg(text, "text").py(py)?;
-    let inputs = input_values.to_value("input_values").py(py)?;
-    let sensitive = sensitive_input_values
-        .to_value("sensitive_input_values")
-        .py(py)?;
+    let a = resolution::ResolveArgs::convert(text, input_values, sensitive_input_values).py(py)?;
     let res = py
-        .detach(|| cyberdesk_kit::resolve_prompt_text(&text, inputs.as_ref(), sensitive.as_ref()))
+        .detach(|| {
+            cyberdesk_kit::resolve_prompt_text(&a.text, a.inputs.as_ref(), a.sensitive.as_ref())
+        })
         .py(py)?;
     resolution::resolution_to_py(py, &res.text, None, &res.issues)
 }

@@ -3,10 +3,33 @@
 //! (the general path, `result_to_py`, goes through a `serde_json::Value`
 //! first, which allocates every string twice).
 
-use crate::convert::result_to_py;
-use cyberdesk_kit::{BorrowedSegment, BorrowedVariable, Issue, VariableKind};
+use crate::convert::{result_to_py, str_arg, Arg};
+use cyberdesk_kit::{BorrowedSegment, BorrowedVariable, Issue, KitError, VariableKind};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
+use serde_json::Value;
+
+/// The arguments every resolve call takes, converted: the prompt and the
+/// two optional mappings (absent or `None`: none).
+pub struct ResolveArgs {
+    pub text: String,
+    pub inputs: Option<Value>,
+    pub sensitive: Option<Value>,
+}
+
+impl ResolveArgs {
+    pub fn convert(
+        text: &Bound<'_, PyAny>,
+        input_values: Arg<'_>,
+        sensitive_input_values: Arg<'_>,
+    ) -> Result<Self, KitError> {
+        Ok(ResolveArgs {
+            text: str_arg(text, "text")?,
+            inputs: input_values.to_value("input_values")?,
+            sensitive: sensitive_input_values.to_value("sensitive_input_values")?,
+        })
+    }
+}
 
 /// `{kind, root, path, raw, start, end}`, as `parse_prompt` documents it.
 fn variable_to_py<'py>(py: Python<'py>, v: &BorrowedVariable<'_>) -> PyResult<Bound<'py, PyDict>> {

@@ -36,6 +36,20 @@ pub fn opt_value_utf8(bytes: Option<&[u8]>, name: &str) -> Result<Option<Value>>
         .transpose()
 }
 
+/// The arguments of the resolve exports: the prompt and the two optional
+/// values, all as UTF-8 bytes.
+pub fn resolve_args(
+    text: &[u8],
+    input_values: Option<Vec<u8>>,
+    sensitive_input_values: Option<Vec<u8>>,
+) -> Result<(&str, Option<Value>, Option<Value>)> {
+    Ok((
+        utf8(text, "text")?,
+        opt_value_utf8(input_values.as_deref(), "inputValues")?,
+        opt_value_utf8(sensitive_input_values.as_deref(), "sensitiveInputValues")?,
+    ))
+}
+
 /// Headers as JSON text: a list of `[name, value]` string pairs.
 pub fn headers(text: &str) -> Result<Vec<(String, String)>> {
     serde_json::from_str(text)

@@ -146,10 +146,8 @@ pub fn resolve_prompt(
     sensitive_input_values: Option<Vec<u8>>,
 ) -> JsResult<String> {
     finish((|| {
-        let text = convert::utf8(text, "text")?;
-        let inputs = convert::opt_value_utf8(input_values.as_deref(), "inputValues")?;
-        let sensitive =
-            convert::opt_value_utf8(sensitive_input_values.as_deref(), "sensitiveInputValues")?;
+        let (text, inputs, sensitive) =
+            convert::resolve_args(text, input_values, sensitive_input_values)?;
         // Borrowed variables: serialized as the owned ones would be, with
         // no string copied per variable on the way.
         cyberdesk_kit::resolve_prompt_borrowed(
@@ -194,10 +192,8 @@ pub fn resolve_prompt_text(
     sensitive_input_values: Option<Vec<u8>>,
 ) -> JsResult<ResolvedTextParts> {
     (|| {
-        let text = convert::utf8(text, "text")?;
-        let inputs = convert::opt_value_utf8(input_values.as_deref(), "inputValues")?;
-        let sensitive =
-            convert::opt_value_utf8(sensitive_input_values.as_deref(), "sensitiveInputValues")?;
+        let (text, inputs, sensitive) =
+            convert::resolve_args(text, input_values, sensitive_input_values)?;
         let r = cyberdesk_kit::resolve_prompt_text(text, inputs.as_ref(), sensitive.as_ref())?;
         Ok(ResolvedTextParts {
             issues: convert::to_json(&r.issues)?,
