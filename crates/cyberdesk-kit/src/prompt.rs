@@ -637,6 +637,17 @@ pub fn render_value(v: &Value) -> String {
 }
 
 /// Resolves a prompt the way Cyberdesk does, with byte offsets.
+///
+/// `text` is the prompt (at most [`MAX_PROMPT_BYTES`] of UTF-8);
+/// `input_values` and `sensitive_input_values` are objects (or absent).
+/// Input variables are replaced (strings as they are, other values as
+/// compact JSON, a missing path or `null` as [`EMPTY_SENTINEL`]), sensitive
+/// and runtime variables kept as written, escapes removed (cyberdesk-facts
+/// §3). Problems in the prompt are [`Issue`]s, at most
+/// [`crate::MAX_ISSUES_PER_CODE`] of a code, never errors.
+///
+/// Errors: `too_large` (prompt over the limit), `too_deep` (a value nested
+/// past [`crate::MAX_DEPTH`]), `invalid_argument` (values not an object).
 pub fn resolve_prompt(
     text: &str,
     input_values: Option<&Value>,
