@@ -110,22 +110,30 @@ function resolveArgs(text, inputValues, sensitiveInputValues) {
   return [t, iv, sv];
 }
 
+/**
+ * Takes a wasm `ResolutionParts` apart: the text is a string of its own (not
+ * inside JSON text), the variables and issues JSON text.
+ */
+function fromParts(parts, withVariables) {
+  try {
+    const text = parts.takeText();
+    if (!withVariables) return { text, issues: parse(parts.takeIssues()) };
+    return { text, variables: parse(parts.takeVariables()), issues: parse(parts.takeIssues()) };
+  } finally {
+    parts.free();
+  }
+}
+
 /** Resolves a prompt the way Cyberdesk does. */
 export function resolvePrompt(text, inputValues, sensitiveInputValues) {
   const [t, iv, sv] = resolveArgs(text, inputValues, sensitiveInputValues);
-  return parse(invoke(() => raw.resolvePrompt(t, iv, sv)));
+  return fromParts(invoke(() => raw.resolvePrompt(t, iv, sv)), true);
 }
 
 /** `resolvePrompt`'s text and issues, without the variable list (cheaper). */
 export function resolvePromptText(text, inputValues, sensitiveInputValues) {
   const [t, iv, sv] = resolveArgs(text, inputValues, sensitiveInputValues);
-  // The text comes back as a string of its own, not inside JSON text.
-  const parts = invoke(() => raw.resolvePromptText(t, iv, sv));
-  try {
-    return { text: parts.takeText(), issues: parse(parts.takeIssues()) };
-  } finally {
-    parts.free();
-  }
+  return fromParts(invoke(() => raw.resolvePromptText(t, iv, sv)), false);
 }
 
 /** Validates a payload against a component schema; `[]` when valid. */
