@@ -29,8 +29,11 @@ def rows():
         elif group == "resolve_prompt":
             case = func
             contender = "cyberdesk-kit"
-            if case.endswith("_regex"):
-                case, contender = case[: -len("_regex")], "regex"
+            # The full call (resolve_prompt, owned variables), the text-only
+            # call, the full call with borrowed variables, the contender.
+            for suffix, name in (("_text", "cyberdesk-kit text"), ("_borrowed", "cyberdesk-kit borrowed"), ("_regex", "regex")):
+                if case.endswith(suffix):
+                    case, contender = case[: -len(suffix)], name
             if case.startswith("parse_"):
                 group, case = "parse", case[len("parse_"):]
             else:

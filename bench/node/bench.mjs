@@ -12,8 +12,12 @@
 //               JSON text (the package's checked writer), the wasm call on
 //               that text (copy in, parse, validate, result out), against
 //               JSON.stringify and a bare UTF-8 copy.
-//   resolve     resolvePrompt vs the hand-written regex resolver
-//               (regex-resolver.mjs); the outputs must be identical.
+//   build       buildWorkflowUpdate / buildRunCreate vs validate +
+//               JSON.stringify of the same payload (issue 11: the builders
+//               no slower than that), on the valid fixtures.
+//   resolve     resolvePrompt and resolvePromptText (text and issues only)
+//               vs the hand-written regex resolver (regex-resolver.mjs);
+//               the outputs must be identical.
 //   cold_start  import + first validate in a fresh Node process, and in
 //               workerd (process start to first response, see workerdCold).
 //   size        wasm + glue gzipped (level 9, as npm/scripts/build.mjs), and
@@ -174,6 +178,22 @@ for (const v of validateCases) {
   for (const [c, m] of Object.entries(r)) row("validate", v.name, c, m.us, m.samples);
 }
 
+// ---------------------------------------------------------------- build
+log("build: the builders vs validate + JSON.stringify");
+const WF_ID = "550e8400-e29b-41d4-a716-446655440000";
+const IDEM = "bench-key-0001";
+for (const v of validateCases.filter((c) => c.name.endsWith("_valid"))) {
+  const build =
+    v.schema === "WorkflowUpdate"
+      ? () => kit.buildWorkflowUpdate(WF_ID, v.payload, { idempotencyKey: IDEM })
+      : () => kit.buildRunCreate(v.payload, { idempotencyKey: IDEM });
+  const r = measure([
+    ["cyberdesk-kit", build],
+    ["cyberdesk-kit validate + JSON.stringify", () => [kit.validate(v.schema, v.payload), JSON.stringify(v.payload)]],
+  ]);
+  for (const [c, m] of Object.entries(r)) row("build", v.name, c, m.us, m.samples);
+}
+
 // ---------------------------------------------------------------- crossing
 log("crossing: where a validate call spends its time");
 const encoder = new TextEncoder();
@@ -196,7 +216,13 @@ for (const name of PROMPT_FIXTURES) {
   const f = fixture(name);
   const iv = f.input_values;
   const sv = f.sensitive_input_values;
-  const ours = kit.resolvePrompt(f.text, iv, sv).text;
+  const full = kit.resolvePrompt(f.text, iv, sv);
+  const only = kit.resolvePromptText(f.text, iv, sv);
+  if (only.text !== full.text || JSON.stringify(only.issues) !== JSON.stringify(full.issues)) {
+    console.error(`ABORT: resolvePromptText and resolvePrompt differ on ${name}`);
+    process.exit(1);
+  }
+  const ours = full.text;
   const theirs = regexResolve(f.text, iv);
   if (ours !== theirs) {
     let i = 0;
@@ -210,6 +236,7 @@ for (const name of PROMPT_FIXTURES) {
   const r = measure(
     [
       ["cyberdesk-kit", () => kit.resolvePrompt(f.text, iv, sv)],
+      ["cyberdesk-kit text", () => kit.resolvePromptText(f.text, iv, sv)],
       ["regex", () => regexResolve(f.text, iv)],
     ],
     opts,
@@ -459,12 +486,23 @@ function printTables() {
     }),
   );
 
-  title("resolve (median per call; ratio = regex / cyberdesk-kit, target >= 5x)");
+  title("build (median per call; ratio = validate + JSON.stringify / builder, target >= 1x)");
+  console.table(
+    rows
+      .filter((r) => r.group === "build" && r.contender === "cyberdesk-kit")
+      .map((r) => {
+        const other = get("build", r.case, "cyberdesk-kit validate + JSON.stringify");
+        return { fixture: r.case, builder: fmt(r.median_us), "validate + JSON.stringify": fmt(other), ratio: x(other / r.median_us) };
+      }),
+  );
+
+  title("resolve (median per call; ratio = regex / cyberdesk-kit, target >= 2x)");
   console.table(
     PROMPT_FIXTURES.map((n) => {
       const k = get("resolve", n, "cyberdesk-kit");
+      const t = get("resolve", n, "cyberdesk-kit text");
       const r = get("resolve", n, "regex");
-      return { prompt: n, "cyberdesk-kit": fmt(k), regex: fmt(r), "regex/kit": x(r / k) };
+      return { prompt: n, "cyberdesk-kit": fmt(k), "text only": fmt(t), regex: fmt(r), "regex/kit": x(r / k), "regex/text": x(r / t) };
     }),
   );
   const k1 = get("resolve", "prompt_1m", "cyberdesk-kit");

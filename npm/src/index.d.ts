@@ -188,6 +188,17 @@ export interface Resolution {
   issues: Issue[];
 }
 
+/**
+ * The outcome of {@link resolvePromptText}: {@link Resolution} without the
+ * variable list. `text` and `issues` equal those `resolvePrompt` returns.
+ */
+export interface ResolvedText {
+  /** The prompt with input variables replaced, sensitive and runtime variables kept verbatim, escapes removed. */
+  text: string;
+  /** What would go wrong (`severity: "error"`) or is worth knowing. */
+  issues: Issue[];
+}
+
 /** The outcome of {@link preflightRun}. */
 export interface Preflight {
   /** Whether the run's `main_prompt` override or the workflow's stored prompt is used. */
@@ -305,6 +316,15 @@ export declare function parsePrompt(text: string): Variable[];
  * @throws {KitError} for arguments that can't be used (`invalid_argument`, `unsupported_value`, ...)
  */
 export declare function resolvePrompt(text: string, inputValues?: JsonObjectInput | null, sensitiveInputValues?: JsonObjectInput | null): Resolution;
+
+/**
+ * The `text` and `issues` of {@link resolvePrompt} for the same arguments,
+ * without the variable list: for callers that send the resolved prompt and
+ * check the issues. Cheaper, since no object is built per variable.
+ * Sensitive variables stay as written (`{$pin}`); no message quotes a value.
+ * @throws {KitError} as `resolvePrompt` (`invalid_argument`, `unsupported_value`, `too_deep`, `too_large`, ...)
+ */
+export declare function resolvePromptText(text: string, inputValues?: JsonObjectInput | null, sensitiveInputValues?: JsonObjectInput | null): ResolvedText;
 
 /**
  * Checks `payload` against the named component schema; `[]` when valid.

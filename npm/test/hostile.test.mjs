@@ -91,6 +91,9 @@ const CASES = [
   ["parsePrompt(object with toString)", "invalid_argument", () => kit.parsePrompt({ toString: () => "{a}" })],
   ["resolvePrompt inputs as a string", "invalid_argument", () => kit.resolvePrompt("{a}", "a=1")],
   ["resolvePrompt inputs as an array", "invalid_argument", () => kit.resolvePrompt("{a}", ["a"])],
+  ["resolvePromptText(number)", "invalid_argument", () => kit.resolvePromptText(5)],
+  ["resolvePromptText inputs as a string", "invalid_argument", () => kit.resolvePromptText("{a}", "a=1")],
+  ["resolvePromptText lone surrogate in the prompt", "invalid_string", () => kit.resolvePromptText("{a}\uD800")],
   ["validate(schema name as number)", "invalid_argument", () => kit.validate(42, {})],
   ["validate with spec: a plain object", "invalid_argument", () => kit.validate("WorkflowUpdate", {}, { spec: { components: {} } })],
   ["validate(unknown schema)", "unknown_schema", () => kit.validate("NoSuchSchema", {})],
@@ -191,12 +194,14 @@ const CASES = [
   // deep values
   ["inputs nested 127 levels deep are fine", { value: true }, () => kit.resolvePrompt("{a}", { a: deepList(126) }).text.startsWith("[[")],
   ["inputs nested 128 levels deep", "too_deep", () => kit.resolvePrompt("{a}", { a: deepList(127) })],
+  ["inputs nested 128 levels deep (text only)", "too_deep", () => kit.resolvePromptText("{a}", { a: deepList(127) })],
   ["100,000 nested objects", "too_deep", () => kit.buildWorkflowUpdate(ID, deepObject(100000))],
   ["100,000 nested arrays in a response", "invalid_response", () => kit.parseResponse("create_run", 200, {}, "[".repeat(100000) + "]".repeat(100000))],
   ["prompt path 10,000 segments deep", { issue: "missing_input" }, () => kit.resolvePrompt(`{a${".b".repeat(10000)}}`, {})],
 
   // huge values
   ["50 MB prompt to resolvePrompt", "too_large", () => kit.resolvePrompt(big.prompt50(), { portal: "ERP" }), { bound: BIG_BOUND }],
+  ["50 MB prompt to resolvePromptText", "too_large", () => kit.resolvePromptText(big.prompt50(), { portal: "ERP" }), { bound: BIG_BOUND }],
   ["50 MB prompt to parsePrompt", "too_large", () => kit.parsePrompt(big.prompt50()), { bound: BIG_BOUND }],
   ["50 MB text without a variable", "too_large", () => kit.parsePrompt(big.plain50()), { bound: BIG_BOUND }],
   ["50 MB prompt as a run override (preflight)", "too_large", () => kit.buildRunCreate({ workflow_id: ID, main_prompt: big.prompt50() }, { workflow: { main_prompt: "p" } }), { bound: BIG_BOUND }],

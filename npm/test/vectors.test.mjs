@@ -216,6 +216,39 @@ for (const file of files) {
   });
 }
 
+// resolvePromptText gives exactly resolvePrompt's text and issues (or the
+// same error) on every resolve vector, and keeps the case's secrets out.
+describe("resolvePromptText equals resolvePrompt's text and issues", () => {
+  const doc = JSON.parse(readFileSync(join(vectorDir, "resolve_prompt.json"), "utf8"));
+  test("there are resolve vectors", () => assert.ok(doc.cases.length >= 10));
+  const outcome = (fn) => {
+    try {
+      return { value: fn() };
+    } catch (e) {
+      return { error: e };
+    }
+  };
+  for (const c of doc.cases) {
+    test(c.name, () => {
+      const i = expand(c.input);
+      const args = [i.text];
+      if ("input_values" in i || "sensitive_input_values" in i) args.push(i.input_values);
+      if ("sensitive_input_values" in i) args.push(i.sensitive_input_values);
+      const full = outcome(() => kit.resolvePrompt(...args));
+      const only = outcome(() => kit.resolvePromptText(...args));
+      if (full.error !== undefined || only.error !== undefined) {
+        assert.ok(only.error instanceof kit.KitError, `text-only: ${only.error ?? JSON.stringify(only.value)}`);
+        assert.ok(full.error instanceof kit.KitError, `full: ${full.error ?? JSON.stringify(full.value)}`);
+        assert.deepEqual([only.error.code, only.error.message], [full.error.code, full.error.message]);
+      } else {
+        assert.deepEqual(only.value, { text: full.value.text, issues: full.value.issues });
+      }
+      const given = only.error === undefined ? [JSON.stringify(only.value)] : [String(only.error), String(only.error.stack)];
+      for (const s of c.secrets ?? []) for (const g of given) assert.ok(!g.includes(s), `secret ${JSON.stringify(s)} leaked`);
+    });
+  }
+});
+
 test("every vector file was read", () => {
   assert.ok(files.length >= 10, `only ${files.length} vector files`);
   assert.ok(total > 0);

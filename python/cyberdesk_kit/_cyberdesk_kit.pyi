@@ -28,6 +28,7 @@ from cyberdesk_kit.types import (
     Preflight,
     Request,
     Resolution,
+    ResolvedText,
     RunCreate,
     Variable,
     WorkflowUpdate,
@@ -84,6 +85,7 @@ __all__ = [
     "poll_delay",
     "preflight_run",
     "resolve_prompt",
+    "resolve_prompt_text",
     "retry_delay",
     "validate",
     "validate_instance",
@@ -110,6 +112,16 @@ def resolve_prompt(
     """Input variables replaced, sensitive and runtime ones kept verbatim,
     escapes removed, ``__EMPTY__`` for missing paths. Problems are issues,
     never exceptions."""
+
+def resolve_prompt_text(
+    text: str,
+    input_values: Optional[Mapping[str, _Json]] = None,
+    sensitive_input_values: Optional[Mapping[str, _Json]] = None,
+) -> ResolvedText:
+    """``{text, issues}``: exactly the ``text`` and ``issues`` of
+    :func:`resolve_prompt` for the same arguments, without the variable list
+    (cheaper: no dict per variable). Sensitive variables stay as written;
+    no message quotes a value. Raises what ``resolve_prompt`` raises."""
 
 @overload
 def validate(schema_name: SchemaName, payload: _Json, *, spec: None = None) -> List[ErrorDetails]:

@@ -33,6 +33,7 @@ __all__ = [
     "Issue",
     "Variable",
     "Resolution",
+    "ResolvedText",
     "Preflight",
     "Request",
     "WorkflowModelMetadata",
@@ -177,6 +178,15 @@ class Resolution(TypedDict):
 
     text: str
     variables: List[Variable]
+    issues: List[Issue]
+
+
+class ResolvedText(TypedDict):
+    """The result of ``resolve_prompt_text``: a :class:`Resolution` without
+    the variable list. ``text`` and ``issues`` equal those
+    ``resolve_prompt`` returns for the same arguments."""
+
+    text: str
     issues: List[Issue]
 
 

@@ -146,6 +146,8 @@ CATALOGUE: List[Case] = [
     C("type/parse_prompt-memoryview", lambda: kit.parse_prompt(memoryview(b"{x}")), "invalid_argument"),  # type: ignore[arg-type]
     C("type/resolve_prompt-text-list", lambda: kit.resolve_prompt(["{x}"]), "invalid_argument"),  # type: ignore[arg-type]
     C("type/resolve_prompt-inputs-str", lambda: kit.resolve_prompt("{x}", "x=1"), "invalid_argument"),  # type: ignore[arg-type]
+    C("type/resolve_prompt_text-inputs-str", lambda: kit.resolve_prompt_text("{x}", "x=1"), "invalid_argument"),  # type: ignore[arg-type]
+    C("type/resolve_prompt_text-text-bytes", lambda: kit.resolve_prompt_text(b"{x}"), "invalid_argument"),  # type: ignore[arg-type]
     C("type/resolve_prompt-sensitive-int", lambda: kit.resolve_prompt("{$x}", {}, 5), "invalid_argument"),  # type: ignore[arg-type]
     C("type/validate-schema-name-None", lambda: kit.validate(None, {}), "invalid_argument"),  # type: ignore[arg-type]
     C("type/validate-payload-str", lambda: types_of(kit.validate("RunCreate", "payload")), "model_attributes_type"),
@@ -169,6 +171,7 @@ CATALOGUE: List[Case] = [
     # -- huge values --------------------------------------------------------------
     C("huge/parse_prompt-50MB", lambda: kit.parse_prompt(PROMPT_50MB), "too_large"),
     C("huge/resolve_prompt-50MB", lambda: kit.resolve_prompt(PROMPT_50MB, {"invoice_id": "1"}), "too_large"),
+    C("huge/resolve_prompt_text-50MB", lambda: kit.resolve_prompt_text(PROMPT_50MB, {"invoice_id": "1"}), "too_large"),
     C("huge/preflight_run-50MB-override", lambda: kit.preflight_run({"workflow_id": WF, "main_prompt": PROMPT_50MB}, {"main_prompt": "x"}), "too_large"),
     C("huge/build_run_create-50MB-stored-prompt", lambda: kit.build_run_create({"workflow_id": WF}, workflow={"main_prompt": PROMPT_50MB}), "too_large"),
     C("huge/parse_response-50MB-garbage", lambda: kit.parse_response("create_run", 200, {}, MB50), "invalid_response"),
@@ -187,6 +190,7 @@ CATALOGUE: List[Case] = [
     C("deep/validate-100k-lists", lambda: kit.validate("RunCreate", {"workflow_id": WF, "input_values": {"a": DEEP_LIST}}), "too_deep"),
     C("deep/validate-100k-dicts", lambda: kit.validate("RunCreate", DEEP_DICT), "too_deep"),
     C("deep/resolve_prompt-inputs-100k", lambda: kit.resolve_prompt("{a}", {"a": DEEP_DICT}), "too_deep"),
+    C("deep/resolve_prompt_text-inputs-100k", lambda: kit.resolve_prompt_text("{a}", {"a": DEEP_DICT}), "too_deep"),
     C("deep/build_workflow_update-100k", lambda: kit.build_workflow_update(WF, {"workflow_metadata": DEEP_DICT}), "too_deep"),
     C("deep/sensitive-100k", lambda: kit.build_run_create({"workflow_id": WF, "sensitive_input_values": {"k": DEEP_LIST}}), "too_deep"),
     C("deep/parse_response-1M-brackets", lambda: kit.parse_response("create_run", 200, {}, "[" * 1_000_000), "invalid_response"),

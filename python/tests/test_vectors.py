@@ -257,3 +257,37 @@ def test_every_operation_has_vectors() -> None:
         "is_terminal_run_status",
     }
 
+
+
+def _resolve_cases() -> List[Any]:
+    doc = json.loads((VECTORS / "resolve_prompt.json").read_text(encoding="utf-8"))
+    assert len(doc["cases"]) >= 10
+    return [pytest.param(c, id=c["name"]) for c in doc["cases"]]
+
+
+@pytest.mark.parametrize("case", _resolve_cases())
+def test_resolve_prompt_text_equals_the_full_call(case: Dict[str, Any]) -> None:
+    """resolve_prompt_text gives exactly resolve_prompt's text and issues
+    (or the same error) on every resolve vector, secrets kept out."""
+    inp = _expand(case["input"])
+    kw = {n: inp[n] for n in ("input_values", "sensitive_input_values") if n in inp}
+
+    def outcome(fn: Any) -> Any:
+        try:
+            return fn(inp["text"], **kw), None
+        except kit.KitError as err:
+            return None, err
+
+    full, full_err = outcome(kit.resolve_prompt)
+    only, only_err = outcome(kit.resolve_prompt_text)
+    if full_err is not None or only_err is not None:
+        assert full_err is not None and only_err is not None, (full, only, full_err, only_err)
+        assert (type(only_err), only_err.code, str(only_err)) == (type(full_err), full_err.code, str(full_err))
+        printed = [str(only_err), repr(only_err)]
+    else:
+        assert only == {"text": full["text"], "issues": full["issues"]}
+        assert list(only) == ["text", "issues"]
+        printed = [json.dumps(only), repr(only)]
+    for secret in case.get("secrets", []):
+        for haystack in printed:
+            assert secret not in haystack, f"secret {secret!r} leaked"

@@ -9,6 +9,7 @@
 mod convert;
 mod error;
 mod history;
+mod resolution;
 mod view;
 
 use convert::{
@@ -85,9 +86,9 @@ fn inner<'a>(spec: Option<&'a Bound<'_, PySpec>>) -> Option<&'a cyberdesk_kit::S
 fn parse_prompt<'py>(py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let text = str_arg(text, "text").py(py)?;
     let vars = py
-        .detach(|| cyberdesk_kit::parse_prompt_with(&text, Offsets::CodePoint))
+        .detach(|| cyberdesk_kit::parse_prompt_borrowed(&text, Offsets::CodePoint))
         .py(py)?;
-    result_to_py(py, &vars)
+    Ok(resolution::variables_to_py(py, &vars)?.into_any())
 }
 
 /// Resolves a prompt the way Cyberdesk does.
@@ -115,22 +116,49 @@ fn resolve_prompt<'py>(
     input_values: Arg<'py>,
     sensitive_input_values: Arg<'py>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let text = str_arg(text, "text").py(py)?;
-    let inputs = input_values.to_value("input_values").py(py)?;
-    let sensitive = sensitive_input_values
-        .to_value("sensitive_input_values")
-        .py(py)?;
+    let a = resolution::ResolveArgs::convert(text, input_values, sensitive_input_values).py(py)?;
     let res = py
         .detach(|| {
-            cyberdesk_kit::resolve_prompt_with(
-                &text,
-                inputs.as_ref(),
-                sensitive.as_ref(),
+            cyberdesk_kit::resolve_prompt_borrowed(
+                &a.text,
+                a.inputs.as_ref(),
+                a.sensitive.as_ref(),
                 Offsets::CodePoint,
             )
         })
         .py(py)?;
-    result_to_py(py, &res)
+    resolution::resolution_to_py(py, &res.text, Some(&res.variables), &res.issues)
+}
+
+/// The text and issues of `resolve_prompt`, without the variable list.
+///
+/// text: the prompt; input_values / sensitive_input_values: mappings
+/// (`None` or not passed: none).
+///
+/// Returns a `ResolvedText` dict `{text, issues}`, equal to the `text` and
+/// `issues` that `resolve_prompt` returns for the same arguments (sensitive
+/// variables kept as written, no value quoted in a message). Cheaper: no
+/// dict is built per variable.
+///
+/// Raises the errors `resolve_prompt` raises.
+#[pyfunction]
+#[pyo3(
+    signature = (text, input_values = Arg::Absent, sensitive_input_values = Arg::Absent),
+    text_signature = "(text, input_values=None, sensitive_input_values=None)"
+)]
+fn resolve_prompt_text<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    input_values: Arg<'py>,
+    sensitive_input_values: Arg<'py>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let a = resolution::ResolveArgs::convert(text, input_values, sensitive_input_values).py(py)?;
+    let res = py
+        .detach(|| {
+            cyberdesk_kit::resolve_prompt_text(&a.text, a.inputs.as_ref(), a.sensitive.as_ref())
+        })
+        .py(py)?;
+    resolution::resolution_to_py(py, &res.text, None, &res.issues)
 }
 
 /// Checks `payload` against a component schema of the OpenAPI document.
@@ -763,6 +791,7 @@ fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PySpec>()?;
     m.add_function(wrap_pyfunction!(parse_prompt, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_prompt, m)?)?;
+    m.add_function(wrap_pyfunction!(resolve_prompt_text, m)?)?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(validate_instance, m)?)?;
     m.add_function(wrap_pyfunction!(_validate_json, m)?)?;

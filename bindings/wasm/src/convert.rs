@@ -19,6 +19,37 @@ pub fn opt_value(text: Option<&str>) -> Result<Option<Value>> {
     text.map(parse_json).transpose()
 }
 
+/// Text given as UTF-8 bytes (`TextEncoder` output): a large prompt
+/// crosses as one copy this way, where wasm-bindgen's string passing copies
+/// it character by character. The package checks strings for lone
+/// surrogates first, so invalid UTF-8 here is a bug of the caller.
+pub fn utf8<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str> {
+    std::str::from_utf8(bytes).map_err(|_| KitError::InvalidString {
+        message: format!("{name} is not valid UTF-8"),
+    })
+}
+
+/// An optional value given as UTF-8 JSON text (see [`utf8`]).
+pub fn opt_value_utf8(bytes: Option<&[u8]>, name: &str) -> Result<Option<Value>> {
+    bytes
+        .map(|b| utf8(b, name).and_then(parse_json))
+        .transpose()
+}
+
+/// The arguments of the resolve exports: the prompt and the two optional
+/// values, all as UTF-8 bytes.
+pub fn resolve_args(
+    text: &[u8],
+    input_values: Option<Vec<u8>>,
+    sensitive_input_values: Option<Vec<u8>>,
+) -> Result<(&str, Option<Value>, Option<Value>)> {
+    Ok((
+        utf8(text, "text")?,
+        opt_value_utf8(input_values.as_deref(), "inputValues")?,
+        opt_value_utf8(sensitive_input_values.as_deref(), "sensitiveInputValues")?,
+    ))
+}
+
 /// Headers as JSON text: a list of `[name, value]` string pairs.
 pub fn headers(text: &str) -> Result<Vec<(String, String)>> {
     serde_json::from_str(text)

@@ -118,6 +118,25 @@ fn resolve(c: &mut Criterion) {
                 kit::resolve_prompt(black_box(&text), Some(&inputs), sensitive.as_ref()).unwrap()
             })
         });
+        // The text-only call (no variable list) and the full call with
+        // borrowed variables, beside the full call above.
+        g.bench_function(format!("{name}_text"), |b| {
+            b.iter(|| {
+                kit::resolve_prompt_text(black_box(&text), Some(&inputs), sensitive.as_ref())
+                    .unwrap()
+            })
+        });
+        g.bench_function(format!("{name}_borrowed"), |b| {
+            b.iter(|| {
+                kit::resolve_prompt_borrowed(
+                    black_box(&text),
+                    Some(&inputs),
+                    sensitive.as_ref(),
+                    kit::Offsets::Utf8,
+                )
+                .unwrap()
+            })
+        });
         if name == "prompt_100k" || name == "prompt_flat_100k" {
             g.bench_function(format!("{name}_regex"), |b| {
                 b.iter(|| regex_resolve(&re, &seg, black_box(&text), &inputs))

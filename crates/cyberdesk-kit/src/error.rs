@@ -264,26 +264,59 @@ pub const MAX_ISSUES_PER_CODE: usize = 100;
 /// Keeps the first [`MAX_ISSUES_PER_CODE`] issues of each code, in order,
 /// and appends one summary issue per code that had more.
 pub fn cap_issues(issues: Vec<Issue>) -> Vec<Issue> {
-    let mut counts: std::collections::HashMap<IssueCode, usize> = std::collections::HashMap::new();
-    let mut kept = Vec::with_capacity(issues.len().min(4 * MAX_ISSUES_PER_CODE));
-    let mut order: Vec<IssueCode> = Vec::new();
+    let mut capped = CappedIssues::default();
     for issue in issues {
-        let n = counts.entry(issue.code).or_insert(0);
+        capped.push_with(issue.code, || issue);
+    }
+    capped.finish()
+}
+
+/// [`cap_issues`] applied while the issues are found: an issue past its
+/// code's cap is only counted, so its message is never written (a 10 MB
+/// prompt can find tens of thousands of the same issue).
+#[derive(Default)]
+pub(crate) struct CappedIssues {
+    kept: Vec<Issue>,
+    counts: Vec<(IssueCode, usize)>,
+    /// Codes in the order they first went past the cap.
+    over: Vec<IssueCode>,
+}
+
+impl CappedIssues {
+    /// Counts one issue of `code`; builds it only when it is kept.
+    pub(crate) fn push_with(&mut self, code: IssueCode, make: impl FnOnce() -> Issue) {
+        let n = match self.counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => n,
+            None => {
+                self.counts.push((code, 0));
+                let last = self.counts.len() - 1;
+                &mut self.counts[last].1
+            }
+        };
         *n += 1;
         if *n <= MAX_ISSUES_PER_CODE {
-            kept.push(issue);
+            self.kept.push(make());
         } else if *n == MAX_ISSUES_PER_CODE + 1 {
-            order.push(issue.code);
+            self.over.push(code);
         }
     }
-    for code in order {
-        let left_out = counts.get(&code).copied().unwrap_or(0) - MAX_ISSUES_PER_CODE;
-        kept.push(Issue::new(
-            code,
-            format!("{left_out} more {} issue(s) are not listed (only the first {MAX_ISSUES_PER_CODE} of a code are)", code.as_str()),
-        ));
+
+    /// The kept issues, then one summary per code that went past its cap.
+    pub(crate) fn finish(mut self) -> Vec<Issue> {
+        for code in self.over {
+            let total = self
+                .counts
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map_or(0, |(_, n)| *n);
+            let left_out = total - MAX_ISSUES_PER_CODE;
+            self.kept.push(Issue::new(
+                code,
+                format!("{left_out} more {} issue(s) are not listed (only the first {MAX_ISSUES_PER_CODE} of a code are)", code.as_str()),
+            ));
+        }
+        self.kept
     }
-    kept
 }
 
 /// What an operation returns instead of a result.

@@ -34,7 +34,7 @@
 //! (`"sha256:…"`) or a label name.
 
 use crate::error::{Issue, IssueCode, KitError, Result};
-use crate::prompt::{parse_prompt, resolve_prompt, PathSegment, VariableKind};
+use crate::prompt::{parse_prompt, resolve_prompt_text, PathSegment, VariableKind};
 use crate::request::{build_run_create, Request, RunOptions};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -865,7 +865,8 @@ pub fn compare_prompt_versions(
 pub fn check_prompt_text(text: &str, workflow: &Value) -> Result<Vec<Issue>> {
     crate::json::check_depth(workflow)?;
     let stored = crate::preflight::stored_prompt(workflow)?;
-    let mut issues: Vec<Issue> = resolve_prompt(text, None, None)?
+    // Only the issues are read: the text-only call builds no variable list.
+    let mut issues: Vec<Issue> = resolve_prompt_text(text, None, None)?
         .issues
         .into_iter()
         .filter(|i| i.code == IssueCode::MalformedVariable)

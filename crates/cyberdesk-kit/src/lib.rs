@@ -78,8 +78,10 @@ pub use preflight::{
     merge_inputs, preflight_run, preflight_run_with, Preflight, PromptSource, RunContext,
 };
 pub use prompt::{
-    parse_prompt, parse_prompt_with, render_value, resolve_prompt, resolve_prompt_with, Offsets,
-    PathSegment, Resolution, Variable, VariableKind, EMPTY_SENTINEL, MAX_PROMPT_BYTES,
+    parse_prompt, parse_prompt_borrowed, parse_prompt_with, render_value, resolve_prompt,
+    resolve_prompt_borrowed, resolve_prompt_text, resolve_prompt_with, BorrowedResolution,
+    BorrowedSegment, BorrowedVariable, Offsets, PathSegment, PathSegments, Resolution,
+    ResolvedText, Variable, VariableKind, EMPTY_SENTINEL, MAX_PROMPT_BYTES,
 };
 pub use request::{
     build_get_run, build_get_run_with, build_get_workflow, build_get_workflow_with,

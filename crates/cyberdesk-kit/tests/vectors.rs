@@ -485,3 +485,45 @@ fn every_code_has_a_vector_or_is_host_only() {
         );
     }
 }
+
+/// `resolve_prompt_text` gives exactly `resolve_prompt`'s text and issues
+/// (or the same error) on every case of `resolve_prompt.json`, and keeps
+/// the case's secrets out of its result and its printable forms.
+#[test]
+fn resolve_prompt_text_equals_the_full_call() {
+    let path = vectors_dir().join("resolve_prompt.json");
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut failures = Vec::new();
+    let cases = doc["cases"].as_array().unwrap();
+    for case in cases {
+        let name = case["name"].as_str().unwrap();
+        let input = expand(&case["input"]);
+        let text = input["text"].as_str().unwrap();
+        let (iv, sv) = (
+            input.get("input_values"),
+            input.get("sensitive_input_values"),
+        );
+        let full = kit::resolve_prompt(text, iv, sv);
+        let only = kit::resolve_prompt_text(text, iv, sv);
+        match (&full, &only) {
+            (Ok(f), Ok(t)) => {
+                if f.text != t.text || f.issues != t.issues {
+                    failures.push(format!("{name}: {} vs {}", json!(t), json!(f)));
+                }
+            }
+            (Err(a), Err(b)) if a == b => {}
+            _ => failures.push(format!("{name}: {only:?} vs {full:?}")),
+        }
+        let printed = match &only {
+            Ok(t) => format!("{t:?} {}", json!(t)),
+            Err(e) => format!("{e:?} {e} {}", json!(e)),
+        };
+        for secret in case["secrets"].as_array().into_iter().flatten() {
+            if printed.contains(secret.as_str().unwrap()) {
+                failures.push(format!("{name}: secret leaked by resolve_prompt_text"));
+            }
+        }
+    }
+    assert!(cases.len() >= 10, "resolve vectors missing");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

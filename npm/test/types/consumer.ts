@@ -37,6 +37,7 @@ import {
   pollDelay,
   preflightRun,
   resolvePrompt,
+  resolvePromptText,
   retryDelay,
   validate,
 } from "cyberdesk-kit";
@@ -54,6 +55,7 @@ import type {
   Preflight,
   Request,
   Resolution,
+  ResolvedText,
   RunCreate,
   RunResponse,
   RunResponseWithIncludes,
@@ -76,6 +78,11 @@ export async function example(): Promise<void> {
   const issues: Issue[] = r.issues;
   const code: IssueCode = issues[0]!.code;
   const sev: "error" | "warning" | "info" = issues[0]!.severity;
+  const rt: ResolvedText = resolvePromptText("Hi {name}", { name: "Ada" }, null);
+  const textOnly: string = rt.text;
+  const textIssues: Issue[] = rt.issues;
+  // @ts-expect-error the text-only result has no variable list
+  rt.variables;
 
   const errs: ValidationError[] = validate("WorkflowUpdate", { name: "x" });
   const loc: Array<string | number> = errs[0]!.loc;
@@ -136,7 +143,7 @@ export async function example(): Promise<void> {
   const c: RunResponse = await kit.createRun(run, { workflow: w });
   const s: RunResponse = await kit.send(built, "create_run");
 
-  void [kinds, firstPath, code, sev, loc, method, key, source, applied, wf, status, delay, names, codes, icodes, g, c, s];
+  void [kinds, firstPath, code, sev, textOnly, textIssues, loc, method, key, source, applied, wf, status, delay, names, codes, icodes, g, c, s];
 }
 
 // Waiting for a run: the request, the policy in seconds, the decoded run.
