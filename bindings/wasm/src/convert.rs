@@ -86,6 +86,19 @@ mod tests {
     }
 
     #[test]
+    fn resolve_arguments_cross_as_utf8() {
+        let (text, iv, sv) =
+            resolve_args("é {a}".as_bytes(), Some(br#"{"a":1}"#.to_vec()), None).unwrap();
+        assert_eq!(text, "é {a}");
+        assert_eq!(iv, Some(serde_json::json!({"a": 1})));
+        assert_eq!(sv, None);
+        let bad = resolve_args(&[0xff, b'{'], None, None).unwrap_err();
+        assert_eq!(bad.code(), ErrorCode::InvalidString);
+        let bad = resolve_args(b"", Some(b"{".to_vec()), None).unwrap_err();
+        assert_eq!(bad.code(), ErrorCode::InvalidJson);
+    }
+
+    #[test]
     fn bad_text_is_a_coded_error() {
         assert_eq!(value("{").unwrap_err().code(), ErrorCode::InvalidJson);
         let deep = "[".repeat(200) + &"]".repeat(200);

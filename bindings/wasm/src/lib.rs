@@ -169,6 +169,36 @@ impl ResolutionParts {
     }
 }
 
+/// Both resolve exports: the text-only call, or the full call with its
+/// borrowed variables (serialized as the owned ones would be, with no
+/// string copied per variable on the way), UTF-16 offsets.
+fn resolve_parts(
+    text: &[u8],
+    input_values: Option<Vec<u8>>,
+    sensitive_input_values: Option<Vec<u8>>,
+    with_variables: bool,
+) -> JsResult<ResolutionParts> {
+    (|| {
+        let (text, inputs, sensitive) =
+            convert::resolve_args(text, input_values, sensitive_input_values)?;
+        let (inputs, sensitive) = (inputs.as_ref(), sensitive.as_ref());
+        let (resolved, variables, issues) = if with_variables {
+            let r =
+                cyberdesk_kit::resolve_prompt_borrowed(text, inputs, sensitive, Offsets::Utf16)?;
+            (r.text, convert::to_json(&r.variables)?, r.issues)
+        } else {
+            let r = cyberdesk_kit::resolve_prompt_text(text, inputs, sensitive)?;
+            (r.text, String::new(), r.issues)
+        };
+        Ok(ResolutionParts {
+            text: resolved,
+            variables,
+            issues: convert::to_json(&issues)?,
+        })
+    })()
+    .map_err(|e| fail(&e))
+}
+
 /// `resolve_prompt` with UTF-16 offsets. The prompt and the values (JSON
 /// text) cross as UTF-8 bytes: see `convert::utf8`.
 #[wasm_bindgen(js_name = resolvePrompt)]
@@ -177,24 +207,7 @@ pub fn resolve_prompt(
     input_values: Option<Vec<u8>>,
     sensitive_input_values: Option<Vec<u8>>,
 ) -> JsResult<ResolutionParts> {
-    (|| {
-        let (text, inputs, sensitive) =
-            convert::resolve_args(text, input_values, sensitive_input_values)?;
-        // Borrowed variables: serialized as the owned ones would be, with
-        // no string copied per variable on the way.
-        let r = cyberdesk_kit::resolve_prompt_borrowed(
-            text,
-            inputs.as_ref(),
-            sensitive.as_ref(),
-            Offsets::Utf16,
-        )?;
-        Ok(ResolutionParts {
-            variables: convert::to_json(&r.variables)?,
-            issues: convert::to_json(&r.issues)?,
-            text: r.text,
-        })
-    })()
-    .map_err(|e| fail(&e))
+    resolve_parts(text, input_values, sensitive_input_values, true)
 }
 
 /// `resolve_prompt_text`; arguments as for `resolvePrompt`.
@@ -204,17 +217,7 @@ pub fn resolve_prompt_text(
     input_values: Option<Vec<u8>>,
     sensitive_input_values: Option<Vec<u8>>,
 ) -> JsResult<ResolutionParts> {
-    (|| {
-        let (text, inputs, sensitive) =
-            convert::resolve_args(text, input_values, sensitive_input_values)?;
-        let r = cyberdesk_kit::resolve_prompt_text(text, inputs.as_ref(), sensitive.as_ref())?;
-        Ok(ResolutionParts {
-            issues: convert::to_json(&r.issues)?,
-            variables: String::new(),
-            text: r.text,
-        })
-    })()
-    .map_err(|e| fail(&e))
+    resolve_parts(text, input_values, sensitive_input_values, false)
 }
 
 fn validate_impl(schema_name: &str, payload: &str, spec: Option<&Spec>) -> JsResult<String> {
