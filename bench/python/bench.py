@@ -406,7 +406,11 @@ def main() -> int:
                 [r for r in rows if r["group"] == "build"], build_names[0], build_cases, build_names)
 
     # -- crossing: dict walk vs JSON text --------------------------------------------
-    crossing = ["cyberdesk-kit dict (validate)", "cyberdesk-kit json.dumps + _validate_json", "cyberdesk-kit _validate_json (text given)"]
+    # The last column is the floor under validate(): its check that the whole
+    # payload has a JSON form (NaN, cycles, depth, lone surrogates, non-JSON
+    # types refused), timed alone; the contenders don't make it.
+    crossing = ["cyberdesk-kit dict (validate)", "cyberdesk-kit json.dumps + _validate_json", "cyberdesk-kit _validate_json (text given)",
+                "JSON-form check alone (_is_plain)"]
     for case in VALIDATE_CASES:
         fx = fixtures[case]
         schema, payload = fx["schema"], fx["payload"]
@@ -416,6 +420,7 @@ def main() -> int:
             crossing[0]: lambda: kit.validate(schema, payload),
             crossing[1]: lambda: native._validate_json(schema, json.dumps(payload)),
             crossing[2]: lambda: native._validate_json(schema, text),
+            crossing[3]: lambda: native._is_plain(payload),
         }))
     print_table("validate crossing: how a payload reaches the core (validate() uses the dict walk)",
                 [r for r in rows if r["group"] == "validate-crossing"], crossing[0], VALIDATE_CASES, crossing)

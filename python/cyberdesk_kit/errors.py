@@ -17,10 +17,22 @@ they name fields, variables and limits only.
 
 from __future__ import annotations
 
-import copy
-from typing import Any, Dict, List, Optional
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Optional
 
-from cyberdesk_kit.types import ErrorDetails, Issue
+    from typing import TypeVar
+
+    from cyberdesk_kit.types import ErrorDetails, Issue
+
+    _T = TypeVar("_T")
+
+def _deepcopy(value: _T) -> _T:
+    # copy (and weakref, copyreg) loaded when an error is read, not at import.
+    import copy
+
+    return copy.deepcopy(value)
+
 
 __all__ = [
     "KitError",
@@ -81,7 +93,7 @@ class KitError(Exception):
     def errors(self) -> List[ErrorDetails]:
         """The validation problems, each ``{loc, msg, type, ctx?}`` in the
         server's 422 shape (a fresh copy; ``[]`` when there are none)."""
-        return copy.deepcopy(self._errors)
+        return _deepcopy(self._errors)
 
     def error_count(self) -> int:
         """How many validation problems there are."""
@@ -94,7 +106,7 @@ class KitError(Exception):
             "code": self.code,
             "message": self.message,
             "errors": self.errors(),
-            "issues": copy.deepcopy(self.issues),
+            "issues": _deepcopy(self.issues),
             "status": self.status,
         }
 

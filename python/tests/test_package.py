@@ -56,6 +56,33 @@ def test_import_leaves_the_http_client_for_later(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
 
 
+def test_import_leaves_typing_and_the_typeddicts_for_later(tmp_path: Path) -> None:
+    # typing (and re, collections, contextlib it brings) was two thirds of an
+    # import's time: the TypedDicts are loaded on first use too, and every
+    # name the package exports still resolves.
+    code = (
+        "import sys\n"
+        "import cyberdesk_kit as kit\n"
+        "heavy = [m for m in ('typing', 'copy', 're', 'cyberdesk_kit.types') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+        "import cyberdesk_kit.types as t\n"
+        "assert set(kit._TYPES) <= set(t.__all__), sorted(set(kit._TYPES) - set(t.__all__))\n"
+        "assert all(getattr(kit, n) is getattr(t, n) for n in kit._TYPES)\n"
+        "missing = [n for n in kit.__all__ if not hasattr(kit, n)]\n"
+        "assert not missing, missing\n"
+        "from cyberdesk_kit import RunCreate, ErrorDetails\n"
+        "assert RunCreate is t.RunCreate and 'RunCreate' in dir(kit)\n"
+        "try:\n"
+        "    kit.validate('RunCreate', {'workflow_id': 5})\n"
+        "except Exception:\n"
+        "    pass\n"
+        "err = kit.ValidationError('x', errors=[{'loc': ['body'], 'msg': 'm', 'type': 't'}])\n"
+        "assert err.errors() == [{'loc': ['body'], 'msg': 'm', 'type': 't'}]\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=str(tmp_path))
+    assert r.returncode == 0, r.stderr
+
+
 def test_runs_against_the_installed_package() -> None:
     """scripts/test.sh installs the wheel and sets CDK_EXPECT_INSTALLED."""
     import os
