@@ -69,7 +69,7 @@ def table(rows, lang, group, title):
     if not cases:
         return []
     others = [c for c in contenders if c != KIT]
-    head = f"| {group} case | {KIT} | " + " | ".join(f"{c} (× slower)" for c in others) + " |"
+    head = "| " + " | ".join([f"{group} case", KIT] + [f"{c} (× slower)" for c in others]) + " |"
     out = [f"**{title}**", "", head, "|" + "---|" * (2 + len(others))]
     for case in cases:
         kit = cell.get((case, KIT))
