@@ -12,9 +12,12 @@ each validated both ways."""
 from __future__ import annotations
 
 import copy
+import functools
+import importlib.util
 import json
 import math
 import random
+import tempfile
 import uuid
 from pathlib import Path
 from typing import Any, Dict, List
@@ -25,18 +28,30 @@ import cyberdesk_kit as kit
 from cyberdesk_kit import _cyberdesk_kit as native
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = sorted((ROOT / "bench" / "fixtures").glob("*_valid.json")) + sorted(
-    (ROOT / "bench" / "fixtures").glob("*_invalid.json")
-)
 SCHEMAS = ["WorkflowUpdate", "RunCreate"]
 
 
+@functools.lru_cache(maxsize=None)
+def _fixture_dir() -> Path:
+    """bench/fixtures, or the same bytes written by bench/make_fixtures.py
+    into a temporary folder when the benchmark has not run (a fresh clone)."""
+    here = ROOT / "bench" / "fixtures"
+    if list(here.glob("run_create_*_valid.json")):
+        return here
+    spec = importlib.util.spec_from_file_location("make_fixtures", ROOT / "bench" / "make_fixtures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.OUT = tempfile.mkdtemp(prefix="cdk-fixtures-")
+    module.main()
+    return Path(module.OUT)
+
+
 def _fixtures() -> List[Dict[str, Any]]:
-    out = []
-    for f in FIXTURES:
-        if f.name.startswith("prompt"):
-            continue
-        out.append(json.loads(f.read_text(encoding="utf-8")))
+    folder = _fixture_dir()
+    files = sorted(folder.glob("*_valid.json")) + sorted(folder.glob("*_invalid.json"))
+    out = [json.loads(f.read_text(encoding="utf-8")) for f in files if not f.name.startswith("prompt")]
+    assert len(out) == 12, [f.name for f in files]
     return out
 
 
