@@ -400,7 +400,8 @@ impl PromptHistory {
 
     /// The document as compact JSON: the same bytes in every language.
     pub fn to_json(&self) -> String {
-        crate::json::write_compact(&self.document())
+        let doc = serde_json::to_value(self.document()).unwrap_or(Value::Null);
+        crate::json::to_compact(&doc)
     }
 
     fn document(&self) -> Document<'_> {

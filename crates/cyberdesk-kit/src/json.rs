@@ -57,16 +57,6 @@ pub fn check_depth(value: &Value) -> Result<()> {
     Ok(())
 }
 
-/// serde_json's compact layout, with every float written the way
-/// ECMAScript's `Number.prototype.toString` (and so `JSON.stringify`)
-/// writes it: the shortest digits that read back to the same double, as
-/// plain digits when the decimal exponent is from -7 to 20 (`2`, `0.5`,
-/// `10000000000000000`, `0.000001`) and as `d.ddde±x` outside that
-/// (`1e+21`, `1e-7`); `-0` is `0`. JavaScript can't tell `2.0` from `2`
-/// nor keep a sign on zero, so this is the one form all three languages
-/// can agree on. Integers (not floats) are written with all their digits.
-struct Canonical;
-
 /// Writes a finite `f64` as ECMAScript does (ECMA-262, Number::toString).
 pub(crate) fn write_ecma_f64(out: &mut String, v: f64) {
     if v == 0.0 || !v.is_finite() {
@@ -106,26 +96,24 @@ pub(crate) fn write_ecma_f64(out: &mut String, v: f64) {
     }
 }
 
-impl serde_json::ser::Formatter for Canonical {
-    fn write_f64<W: ?Sized + std::io::Write>(&mut self, w: &mut W, v: f64) -> std::io::Result<()> {
-        let mut s = String::with_capacity(24);
-        write_ecma_f64(&mut s, v);
-        w.write_all(s.as_bytes())
-    }
-}
-
 /// Compact JSON text (no spaces, keys in the value's own order, non-ASCII
-/// kept as UTF-8, integral floats as integers). This is the one layout
-/// every language produces.
+/// kept as UTF-8), with every float written the way ECMAScript's
+/// `Number.prototype.toString` (and so `JSON.stringify`) writes it: the
+/// shortest digits that read back to the same double, as plain digits when
+/// the decimal exponent is from -7 to 20 (`2`, `0.5`, `10000000000000000`,
+/// `0.000001`) and as `d.ddde±x` outside that (`1e+21`, `1e-7`); `-0` is
+/// `0`. JavaScript can't tell `2.0` from `2` nor keep a sign on zero, so
+/// this is the one form all three languages can agree on. Integers (not
+/// floats) are written with all their digits.
 pub fn to_compact(value: &Value) -> String {
     let mut out = String::with_capacity(128);
     write_value(&mut out, value);
     out
 }
 
-/// Appends `value` as compact JSON text: the same text as serde_json with
-/// the [`Canonical`] formatter (a test holds the two to each other), written
-/// directly, with strings scanned eight bytes at a time.
+/// Appends `value` as [`to_compact`] text, strings scanned eight bytes at a
+/// time (the tests hold it to serde_json's own writer with ECMAScript
+/// floats).
 pub(crate) fn write_value(out: &mut String, value: &Value) {
     match value {
         Value::Null => out.push_str("null"),
@@ -229,19 +217,6 @@ pub(crate) fn write_json_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// [`to_compact`] for anything serializable (the builders write a body
-/// straight from the caller's object, in the schema's key order).
-pub(crate) fn write_compact<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    let mut out = Vec::with_capacity(128);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, Canonical);
-    // Serializing JSON values cannot fail: keys are strings and numbers are
-    // finite by construction.
-    if value.serialize(&mut ser).is_err() {
-        return String::new();
-    }
-    String::from_utf8(out).unwrap_or_default()
-}
-
 /// An optional argument that must be an object: `None` when absent or
 /// null, an `invalid_argument` error for any other type.
 pub(crate) fn object_arg<'v>(
@@ -275,6 +250,29 @@ pub fn type_name(value: &Value) -> &'static str {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// serde_json's compact writer with floats written by `write_ecma_f64`:
+    /// the reference the direct writer is held to.
+    struct Canonical;
+
+    impl serde_json::ser::Formatter for Canonical {
+        fn write_f64<W: ?Sized + std::io::Write>(
+            &mut self,
+            w: &mut W,
+            v: f64,
+        ) -> std::io::Result<()> {
+            let mut s = String::with_capacity(24);
+            write_ecma_f64(&mut s, v);
+            w.write_all(s.as_bytes())
+        }
+    }
+
+    fn write_compact(value: &Value) -> String {
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, Canonical);
+        serde::Serialize::serialize(value, &mut ser).unwrap();
+        String::from_utf8(out).unwrap()
+    }
 
     /// The direct writer against serde_json with the same formatter.
     fn assert_same_text(v: &Value) {
