@@ -274,20 +274,12 @@ fn _is_plain(value: &Bound<'_, PyAny>) -> bool {
 }
 
 /// A request body with its sensitive values replaced by `"[redacted]"`
-/// (`Request::redacted_body` of the core). Private: `RequestDict` calls it
+/// (`redact_body` of the core). Private: `RequestDict` calls it
 /// the first time a request is printed, so building one doesn't pay for it.
 #[pyfunction]
 fn _redacted_body(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<String> {
     let body = str_arg(body, "body").py(py)?;
-    let req = cyberdesk_kit::Request {
-        method: cyberdesk_kit::Method::Post,
-        path: String::new(),
-        headers: Vec::new(),
-        body,
-        idempotency_key: None,
-        warnings: Vec::new(),
-    };
-    Ok(req.redacted_body())
+    Ok(cyberdesk_kit::redact_body(&body))
 }
 
 /// Converts a value the way every function does and gives it back.

@@ -85,8 +85,8 @@ pub use prompt::{
 };
 pub use request::{
     build_get_run, build_get_run_with, build_get_workflow, build_get_workflow_with,
-    build_run_create, build_workflow_update, new_idempotency_key, Method, Request, RunOptions,
-    UpdateOptions,
+    build_run_create, build_workflow_update, new_idempotency_key, redact_body, Method, Request,
+    RunOptions, UpdateOptions,
 };
 pub use response::{
     mask_secrets, parse_response, parse_response_bytes, parse_response_with, Operation,

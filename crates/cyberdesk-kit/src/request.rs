@@ -92,32 +92,40 @@ impl Request {
     /// `sensitiveInputValues`, ...) is redacted the same way: its values if
     /// it holds an object, else the value itself.
     pub fn redacted_body(&self) -> String {
-        // Most bodies have no sensitive key: their top-level keys settle it
-        // without building the whole value.
-        if top_level_keys(&self.body).is_some_and(|keys| !keys.iter().any(|k| is_sensitive_key(k)))
-        {
-            return self.body.clone();
-        }
-        match crate::json::parse_json(&self.body) {
-            Ok(Value::Object(mut m)) => {
-                for (key, value) in m.iter_mut() {
-                    if !is_sensitive_key(key) {
-                        continue;
-                    }
-                    match value {
-                        Value::Object(s) => {
-                            for v in s.values_mut() {
-                                *v = Value::String("[redacted]".into());
-                            }
-                        }
-                        Value::Null => {}
-                        other => *other = Value::String("[redacted]".into()),
-                    }
+        redact_body(&self.body)
+    }
+}
+
+/// [`Request::redacted_body`] of a body given as text (a body taken from a
+/// request the host keeps, e.g. one read back from a queue): every value
+/// under `sensitive_input_values` (or a key the unknown-field check takes
+/// for a misspelling of it) replaced by `"[redacted]"`. Text that is not a
+/// JSON object is returned as it is.
+pub fn redact_body(body: &str) -> String {
+    // Most bodies have no sensitive key: their top-level keys settle it
+    // without building the whole value.
+    if top_level_keys(body).is_some_and(|keys| !keys.iter().any(|k| is_sensitive_key(k))) {
+        return body.to_owned();
+    }
+    match crate::json::parse_json(body) {
+        Ok(Value::Object(mut m)) => {
+            for (key, value) in m.iter_mut() {
+                if !is_sensitive_key(key) {
+                    continue;
                 }
-                to_compact(&Value::Object(m))
+                match value {
+                    Value::Object(s) => {
+                        for v in s.values_mut() {
+                            *v = Value::String("[redacted]".into());
+                        }
+                    }
+                    Value::Null => {}
+                    other => *other = Value::String("[redacted]".into()),
+                }
             }
-            _ => self.body.clone(),
+            to_compact(&Value::Object(m))
         }
+        _ => body.to_owned(),
     }
 }
 

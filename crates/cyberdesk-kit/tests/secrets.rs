@@ -154,3 +154,23 @@ fn canary_never_leaks() {
         &kit::parse_response("create_run", 200, &[], &json!({"id": CANARY}).to_string()),
     );
 }
+
+#[test]
+fn a_body_kept_as_text_is_redacted_as_its_request_is() {
+    let run = json!({
+        "workflow_id": "550e8400-e29b-41d4-a716-446655440000",
+        "input_values": {"a": 1},
+        "sensitive_input_values": {"pin": CANARY},
+    });
+    let req = kit::build_run_create(&run, kit::RunOptions::default()).unwrap();
+    let text = kit::redact_body(&req.body);
+    assert_eq!(text, req.redacted_body());
+    assert_clean("redact_body", &text);
+    assert!(text.contains(r#""pin":"[redacted]""#), "{text}");
+    // A misspelled key is taken for sensitive_input_values, as the builder's
+    // warning takes it; a body with no such key, or no JSON, is left as it is.
+    let misspelled = format!(r#"{{"sensitive_input_value":"{CANARY}","x":1}}"#);
+    assert_clean("misspelled", &kit::redact_body(&misspelled));
+    assert_eq!(kit::redact_body(r#"{"name":"n"}"#), r#"{"name":"n"}"#);
+    assert_eq!(kit::redact_body("not json"), "not json");
+}
