@@ -221,41 +221,11 @@ __all__ = [
 ]
 
 
-# The TypedDicts of cyberdesk_kit.types (typing and their classes: most of
-# what remains of an import's time), loaded on first use like the client.
-_TYPES = (
-    "BatchItem",
-    "LineChange",
-    "Pin",
-    "PromptComparison",
-    "PromptDrift",
-    "PromptHistory",
-    "PromptVersion",
-    "SelectedVersion",
-    "VariableRef",
-    "ErrorCode",
-    "Draft",
-    "ErrorDetails",
-    "FileInput",
-    "IncludedResource",
-    "Issue",
-    "IssueCode",
-    "PostRunCheckStatus",
-    "Preflight",
-    "Request",
-    "Resolution",
-    "ResolvedText",
-    "RunCreate",
-    "RunPostRunCheckSnapshot",
-    "RunResponse",
-    "RunResponseWithIncludes",
-    "Variable",
-    "WorkflowModelMetadata",
-    "WorkflowPostRunCheckUpsert",
-    "WorkflowResponse",
-    "WorkflowUpdate",
-)
-_LAZY = ("Client", "DEFAULT_BASE_URL") + _TYPES
+# What __all__ names but this module has not defined yet is loaded on first
+# use (PEP 562): the HTTP client (http.client, ssl, email) and the TypedDicts
+# of cyberdesk_kit.types (typing and their classes), most of an import's time.
+_CLIENT = ("Client", "DEFAULT_BASE_URL")
+_LAZY = tuple(n for n in __all__ if n not in globals())
 
 
 def __getattr__(name: str) -> Any:
@@ -264,7 +234,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     import importlib
 
-    source = importlib.import_module("cyberdesk_kit.types" if name in _TYPES else "cyberdesk_kit.client")
+    source = importlib.import_module("cyberdesk_kit.client" if name in _CLIENT else "cyberdesk_kit.types")
     value = getattr(source, name)
     globals()[name] = value
     return value
